@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+
+export * from './config/config.js';
+export * from './logging/logger.js';
+export * from './logging/request-id.js';
+export * from './graphql/errors.js';
+export * from './graphql/ids.js';
+export * from './graphql/connection.js';
+export * from './graphql/federated-schema.js';
+export * from './graphql/subgraph.js';
+export * from './graphql/subgraph-server.js';
+export * from './graphql/run-subgraph.js';
+export * from './http/http-server.js';
+export * from './http/graphql-http.js';
+export * from './db/database.js';
+export * from './db/embedded-postgres.js';
+export * from './db/loaders.js';
+export * from './db/pagination.js';
+export * from './cache/cache.js';
+export * from './storage/object-storage.js';
+export * from './mail/mailer.js';
+export * from './events/domain-event.js';
+export * from './events/outbox.js';
+export * from './events/outbox-relay.js';
+export * from './infrastructure.js';
+export * from './infrastructure-errors.js';
+export * from './process/lifecycle.js';

@@ -1,0 +1,49 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { newId } from '@stages/platform';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum ApplicationStatus {
+  SUBMITTED = 'SUBMITTED',
+  SHORTLISTED = 'SHORTLISTED',
+  INTERVIEW = 'INTERVIEW',
+  OFFERED = 'OFFERED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+registerEnumType(ApplicationStatus, { name: 'ApplicationStatus', description: "Where an application stands in the enterprise's process." });
+
+@ObjectType({ description: "A student's application to an offer." })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'application' })
+export class Application {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @Index()
+  @Property({ type: 'uuid' })
+  studentId!: string;
+
+  @Index()
+  @Property({ type: 'uuid' })
+  offerId!: string;
+
+  @Field(() => ApplicationStatus)
+  @Enum({ items: () => ApplicationStatus, type: 'string' })
+  status: ApplicationStatus = ApplicationStatus.SUBMITTED;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  coverLetter: string | null = null;
+
+  @Field(() => DateTimeISOResolver)
+  @Property({ type: 'Date' })
+  submittedAt: Date = new Date();
+
+  @Field(() => DateTimeISOResolver)
+  @Property({ type: 'Date', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

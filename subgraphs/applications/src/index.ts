@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@stages/platform';
+import { applicationsSubgraph } from './service.js';
+
+await runSubgraphProcess(applicationsSubgraph);

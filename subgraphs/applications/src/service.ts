@@ -1,0 +1,19 @@
+import { defineSubgraph, parseId } from '@stages/platform';
+import { migrations } from '../migrations/index.js';
+import { Application } from './application/application.entity.js';
+import { ApplicationResolver, OfferApplicationsResolver, StudentApplicationsResolver } from './application/application.resolver.js';
+import { createLoaders } from './context.js';
+
+export const applicationsSubgraph = defineSubgraph({
+  name: 'applications',
+  defaultPort: 8006,
+  entities: [Application],
+  migrations,
+  resolvers: [ApplicationResolver, StudentApplicationsResolver, OfferApplicationsResolver],
+  referenceResolvers: {
+    Application: { __resolveReference: (reference, ctx) => ctx.loaders.applicationById.load(parseId(reference.id)) },
+    Student: { __resolveReference: (reference) => ({ id: reference.id }) },
+    Offer: { __resolveReference: (reference) => ({ id: reference.id }) },
+  },
+  createLoaders,
+});

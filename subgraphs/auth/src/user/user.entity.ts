@@ -1,0 +1,61 @@
+import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { newId } from '@stages/platform';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum Role {
+  STUDENT = 'STUDENT',
+  ENTERPRISE = 'ENTERPRISE',
+  UNIVERSITY_ADMIN = 'UNIVERSITY_ADMIN',
+  UNIVERSITY_SUPERVISOR = 'UNIVERSITY_SUPERVISOR',
+  SYSTEM_ADMIN = 'SYSTEM_ADMIN',
+}
+
+export enum UserStatus {
+  PENDING_VERIFICATION = 'PENDING_VERIFICATION',
+  ACTIVE = 'ACTIVE',
+  DISABLED = 'DISABLED',
+}
+
+export enum Locale {
+  FR = 'fr',
+  EN = 'en',
+}
+
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(UserStatus, { name: 'UserStatus' });
+registerEnumType(Locale, { name: 'Locale', description: 'Language of the messages a person reads.' });
+
+@ObjectType({ description: 'An account that can sign in to Stages.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'user' })
+export class User {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @Field(() => String)
+  @Unique()
+  @Property({ type: 'string', length: 254 })
+  email!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 120 })
+  displayName!: string;
+
+  @Field(() => [Role])
+  @Enum({ items: () => Role, array: true, type: 'text[]' })
+  roles: Role[] = [];
+
+  @Field(() => UserStatus)
+  @Enum({ items: () => UserStatus, type: 'string' })
+  status: UserStatus = UserStatus.PENDING_VERIFICATION;
+
+  @Field(() => Locale)
+  @Enum({ items: () => Locale, type: 'string' })
+  locale: Locale = Locale.FR;
+
+  @Field(() => DateTimeISOResolver)
+  @Property({ type: 'Date' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,21 @@
+import { ConnectionType, findPage, notFound, PageArgs, parseId, type Connection } from '@stages/platform';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { AuthContext } from '../context.js';
+import { User } from './user.entity.js';
+
+export const UserConnection = ConnectionType(User);
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { description: 'One account by id; NOT_FOUND when there is none.' })
+  async user(@Arg('id', () => ID) id: string, @Ctx() ctx: AuthContext): Promise<User> {
+    const user = await ctx.loaders.userById.load(parseId(id));
+    if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  @Query(() => UserConnection, { description: 'Accounts, oldest first, as a Relay connection.' })
+  users(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: AuthContext): Promise<Connection<User>> {
+    return findPage(ctx.em, User, {}, args);
+  }
+}

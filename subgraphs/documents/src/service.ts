@@ -1,0 +1,17 @@
+import { defineSubgraph, parseId } from '@stages/platform';
+import { migrations } from '../migrations/index.js';
+import { createLoaders } from './context.js';
+import { Document } from './document/document.entity.js';
+import { DocumentResolver } from './document/document.resolver.js';
+
+export const documentsSubgraph = defineSubgraph({
+  name: 'documents',
+  defaultPort: 8008,
+  entities: [Document],
+  migrations,
+  resolvers: [DocumentResolver],
+  referenceResolvers: {
+    Document: { __resolveReference: (reference, ctx) => ctx.loaders.documentById.load(parseId(reference.id)) },
+  },
+  createLoaders,
+});

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@stages/platform';
+import { enterprisesSubgraph } from './service.js';
+
+await runSubgraphProcess(enterprisesSubgraph);

@@ -1,0 +1,17 @@
+import { defineSubgraph, parseId } from '@stages/platform';
+import { migrations } from '../migrations/index.js';
+import { createLoaders } from './context.js';
+import { Enterprise } from './enterprise/enterprise.entity.js';
+import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
+
+export const enterprisesSubgraph = defineSubgraph({
+  name: 'enterprises',
+  defaultPort: 8003,
+  entities: [Enterprise],
+  migrations,
+  resolvers: [EnterpriseResolver],
+  referenceResolvers: {
+    Enterprise: { __resolveReference: (reference, ctx) => ctx.loaders.enterpriseById.load(parseId(reference.id)) },
+  },
+  createLoaders,
+});

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@stages/platform';
+import { notificationsSubgraph } from './service.js';
+
+await runSubgraphProcess(notificationsSubgraph);

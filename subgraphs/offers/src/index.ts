@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@stages/platform';
+import { offersSubgraph } from './service.js';
+
+await runSubgraphProcess(offersSubgraph);

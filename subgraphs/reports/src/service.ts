@@ -1,0 +1,17 @@
+import { defineSubgraph, parseId } from '@stages/platform';
+import { migrations } from '../migrations/index.js';
+import { createLoaders } from './context.js';
+import { PlacementReport } from './placement/placement-report.entity.js';
+import { PlacementReportResolver } from './placement/placement-report.resolver.js';
+
+export const reportsSubgraph = defineSubgraph({
+  name: 'reports',
+  defaultPort: 8010,
+  entities: [PlacementReport],
+  migrations,
+  resolvers: [PlacementReportResolver],
+  referenceResolvers: {
+    PlacementReport: { __resolveReference: (reference, ctx) => ctx.loaders.placementReportById.load(parseId(reference.id)) },
+  },
+  createLoaders,
+});

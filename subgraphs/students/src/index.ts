@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@stages/platform';
+import { studentsSubgraph } from './service.js';
+
+await runSubgraphProcess(studentsSubgraph);
