@@ -31,13 +31,17 @@ elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 # port_open PORT — true when something accepts TCP connections on 127.0.0.1:PORT.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# pid_alive PIDFILE — true when the pid file names a live process.
+# pid_alive PIDFILE — true when the pid file names a live process whose command line matches
+# PID_MATCH[PIDFILE] (set by each service file; guards against a stale pid reused by another process).
 pid_alive() {
-  local pid
+  local pid pattern
   [[ -s "$1" ]] || return 1
   pid="$(cat "$1")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  pattern="${PID_MATCH[$1]:-}"
+  [[ -z "$pattern" ]] || tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$pattern"
 }
+declare -A PID_MATCH=()
 
 # show_log NAME LOGFILE — print the last lines of a service log (to stderr).
 show_log() {

@@ -3,6 +3,7 @@
 MAILPIT_BIN="$STAGES_CACHE/bin/mailpit"
 MAILPIT_DIR="$STAGES_INFRA_DIR/mailpit"
 MAILPIT_PID="$MAILPIT_DIR/mailpit.pid"
+PID_MATCH[$MAILPIT_PID]="mailpit"
 MAILPIT_LOG="$MAILPIT_DIR/mailpit.log"
 
 mailpit_addr() { echo "smtp 127.0.0.1:$SMTP_PORT, http 127.0.0.1:$MAILPIT_HTTP_PORT"; }

@@ -1,6 +1,7 @@
 # Redis from Debian's redis-server, no persistence.
 REDIS_DIR="$STAGES_INFRA_DIR/redis"
 REDIS_PID="$REDIS_DIR/redis.pid"
+PID_MATCH[$REDIS_PID]="redis-server"
 REDIS_LOG="$REDIS_DIR/redis.log"
 
 redis_addr() { echo "127.0.0.1:$REDIS_PORT"; }

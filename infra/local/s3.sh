@@ -15,8 +15,10 @@ WEED_BIN="$STAGES_CACHE/bin/weed"
 WEED_SRC="$STAGES_CACHE/src/seaweedfs"
 S3_DIR="$STAGES_INFRA_DIR/s3"
 S3_PID="$S3_DIR/weed.pid"
+PID_MATCH[$S3_PID]="weed.* server"
 S3_LOG="$S3_DIR/weed.log"
 S3_FILER_PID="$S3_DIR/filer.pid"
+PID_MATCH[$S3_FILER_PID]="weed.* filer"
 S3_FILER_LOG="$S3_DIR/filer.log"
 
 s3_addr() { echo "127.0.0.1:$S3_PORT (bucket $S3_BUCKET)"; }

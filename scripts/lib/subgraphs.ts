@@ -11,7 +11,7 @@ import { universitiesSubgraph } from '@stages/subgraph-universities/service';
 import type { SubgraphDefinition } from '@stages/platform';
 
 /** Every subgraph, in rover.yaml order. Only tools that run the whole platform import them all. */
-export const allSubgraphs: SubgraphDefinition<never>[] = [
+export const allSubgraphs = [
   authSubgraph,
   studentsSubgraph,
   enterprisesSubgraph,
@@ -22,4 +22,4 @@ export const allSubgraphs: SubgraphDefinition<never>[] = [
   documentsSubgraph,
   notificationsSubgraph,
   reportsSubgraph,
-] as SubgraphDefinition<never>[];
+] as unknown as SubgraphDefinition<unknown>[];

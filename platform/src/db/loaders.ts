@@ -30,20 +30,28 @@ export function byForeignKeyLoader<T extends WithId>(
   });
 }
 
+/** Schema-qualified table and column of an entity's property, for queries the ORM cannot express. */
+function columnOf<T extends object>(em: EntityManager, entity: EntityName<T>, property: keyof T & string) {
+  const meta = em.getMetadata().get(typeof entity === 'string' ? entity : (entity as { name: string }).name);
+  const schema = meta.schema ?? em.config.get('schema');
+  return { table: `${schema ? `${schema}.` : ''}${meta.tableName}`, column: meta.properties[property]!.fieldNames[0]! };
+}
+
 /** Counts the rows whose `foreignKey` equals each key, one grouped query per batch. */
 export function countByForeignKeyLoader<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   foreignKey: keyof T & string,
 ): DataLoader<string, number> {
+  const { table, column } = columnOf(em, entity, foreignKey);
   return new DataLoader(async (keys) => {
-    const rows: Array<Record<string, unknown>> = await em
-      .createQueryBuilder(entity)
-      .select([foreignKey, 'count(*) as count'])
-      .where({ [foreignKey]: { $in: [...keys] } } as unknown as FilterQuery<T>)
-      .groupBy(foreignKey)
-      .execute('all', false);
-    const counts = new Map(rows.map((row) => [String(row[foreignKey]), Number(row.count)]));
+    const rows: Array<{ key: string; count: string }> = await em
+      .getKnex()(table)
+      .select({ key: column })
+      .count({ count: '*' })
+      .whereIn(column, [...keys])
+      .groupBy(column);
+    const counts = new Map(rows.map((row) => [String(row.key), Number(row.count)]));
     return keys.map((key) => counts.get(key) ?? 0);
   });
 }
@@ -66,10 +74,7 @@ export function connectionByForeignKeyLoader<T extends WithId>(
   foreignKey: keyof T & string,
   maxPageSize?: number,
 ): { load(key: string, args: PageArgs): Promise<Connection<T>> } {
-  const meta = em.getMetadata().get(typeof entity === 'string' ? entity : (entity as { name: string }).name);
-  const schema = meta.schema ?? em.config.get('schema');
-  const table = `${schema ? `${schema}.` : ''}${meta.tableName}`;
-  const column = meta.properties[foreignKey]!.fieldNames[0]!;
+  const { table, column } = columnOf(em, entity, foreignKey);
   const counts = countByForeignKeyLoader(em, entity, foreignKey);
   const rows = new DataLoader<PageKey, T[], string>(
     async (keys) => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { openDatabase, type Database } from '../db/database.js';
 import { recordEvent } from '../events/outbox.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
@@ -66,8 +66,11 @@ export async function startSubgraph<TLoaders>(
         }
         return masked;
       },
+      // The process handles SIGTERM itself and stops every server in order.
+      stopOnTerminationSignals: false,
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
         { async serverWillStart() { return { drainServer: async () => { await http?.close(); } }; } },
       ],
     });

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { booleanFlag, loadConfig, port, serviceSettings } from '@stages/platform';
+import { z } from 'zod';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export const gatewaySettingsSchema = z.object({
+  NODE_ENV: serviceSettings.NODE_ENV,
+  HOST: serviceSettings.HOST,
+  LOG_LEVEL: serviceSettings.LOG_LEVEL,
+  PORT: port(4000),
+  SUPERGRAPH_PATH: z.string().default(path.join(ROOT, 'schema/supergraph.graphql')),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  CLIENT_DIST_DIR: z.string().default(path.join(ROOT, 'client/dist')),
+  GRAPHQL_INTROSPECTION: booleanFlag(true),
+});
+
+export type GatewaySettings = z.infer<typeof gatewaySettingsSchema>;
+
+export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
+  return loadConfig(gatewaySettingsSchema, env);
+}
+
+/** Routing URL overrides, e.g. SUBGRAPH_OFFERS_URL=http://offers:8005/graphql. */
+export function subgraphUrlOverrides(names: string[], env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const schema = z.object(
+    Object.fromEntries(
+      names.map((name) => [
+        `SUBGRAPH_${name.toUpperCase()}_URL`,
+        z.url({ protocol: /^https?$/, message: 'expected an http(s) URL of the subgraph GraphQL endpoint' }).optional(),
+      ]),
+    ),
+  );
+  const parsed = loadConfig(schema, env) as Record<string, string | undefined>;
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const url = parsed[`SUBGRAPH_${name.toUpperCase()}_URL`];
+      return url ? [[name, url]] : [];
+    }),
+  );
+}

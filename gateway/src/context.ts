@@ -1,0 +1,6 @@
+import type { Logger } from '@stages/platform';
+
+export interface GatewayContext {
+  requestId: string;
+  logger: Logger;
+}

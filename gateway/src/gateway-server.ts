@@ -1,0 +1,134 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  handleGraphQL,
+  maskError,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  sendJson,
+  startHttpServer,
+  type Logger,
+} from '@stages/platform';
+import type { GatewayContext } from './context.js';
+import { staticClient } from './static-client.js';
+import { SubgraphDataSource } from './subgraph-data-source.js';
+
+export interface GatewayOptions {
+  host: string;
+  port: number;
+  portVariable: string;
+  supergraphSdl: string;
+  /** Routing URL per subgraph name; a subgraph missing here keeps the supergraph's routing URL. */
+  subgraphUrls: Record<string, string>;
+  subgraphTimeoutMs: number;
+  introspection: boolean;
+  /** Built client to serve at `/`, if any. */
+  clientDist?: string;
+  logger: Logger;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 2000;
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { logger } = options;
+  const routes = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`No routing URL for subgraph ${name}`);
+      routes.set(name, target);
+      return new SubgraphDataSource(name, target, options.subgraphTimeoutMs);
+    },
+    logger: {
+      debug: () => undefined,
+      info: (message) => logger.info(String(message)),
+      warn: (message) => logger.warn(String(message)),
+      error: (message) => logger.error(String(message)),
+    },
+  });
+
+  let http: Awaited<ReturnType<typeof startHttpServer>> | undefined;
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    stopOnTerminationSignals: false,
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted);
+      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path: formatted.path }, 'request failed');
+      return masked;
+    },
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      { async serverWillStart() { return { drainServer: async () => { await http?.close(); } }; } },
+      {
+        async requestDidStart({ contextValue, request }) {
+          const started = performance.now();
+          return {
+            async willSendResponse({ response, errors }) {
+              const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+              contextValue.logger.info(
+                {
+                  operation: request.operationName ?? null,
+                  durationMs: Math.round(performance.now() - started),
+                  errors: (errors?.length ?? 0) + (body?.errors?.length ?? 0),
+                },
+                'graphql request',
+              );
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const client = options.clientDist ? staticClient(options.clientDist) : undefined;
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    if (path === '/ready') {
+      const services = await checkSubgraphs(routes);
+      const ready = Object.values(services).every((status) => status === 'ready');
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'degraded', services });
+    }
+    if (path === '/graphql') {
+      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      res.setHeader(REQUEST_ID_HEADER, requestId);
+      return handleGraphQL(apollo, req, res, async () => ({ requestId, logger: logger.child({ requestId }) }));
+    }
+    if (client && (await client(req, res))) return;
+    sendJson(res, 404, { error: 'Not found' });
+  };
+  http = await startHttpServer({ host: options.host, port: options.port, portVariable: options.portVariable, handler });
+  return {
+    url: http.url,
+    port: http.port,
+    stop: () => apollo.stop(),
+  };
+}
+
+/** Asks each subgraph's /ready, in parallel, each bounded by a short timeout. */
+async function checkSubgraphs(routes: Map<string, string>): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    [...routes].map(async ([name, url]) => {
+      try {
+        const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(READY_TIMEOUT_MS) });
+        return [name, response.ok ? 'ready' : `not ready (HTTP ${response.status})`] as const;
+      } catch {
+        return [name, 'unreachable'] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,241 @@
+import { newId } from '@stages/platform';
+import { CITIES, ENTERPRISE_NAMES, FIRST_NAMES, LAST_NAMES, PROGRAMS, SECTORS, UNIVERSITIES } from './names.js';
+
+export interface DemoSize {
+  studentsPerUniversity: number;
+  offersPerEnterprise: number;
+}
+
+/** A small deterministic PRNG (mulberry32), so every fresh install gets the same demo world. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
+  const sample = <T>(items: readonly T[], count: number): T[] => {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = int(0, i);
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy.slice(0, count);
+  };
+  return { next, int, pick, sample };
+}
+
+/** A 14-digit SIRET whose Luhn checksum is valid. */
+function siret(rng: ReturnType<typeof random>): string {
+  const digits = Array.from({ length: 13 }, () => rng.int(0, 9));
+  const luhn = (values: number[]) =>
+    values
+      .slice()
+      .reverse()
+      .reduce((sum, digit, index) => {
+        if (index % 2 === 1) {
+          const doubled = digit * 2;
+          return sum + (doubled > 9 ? doubled - 9 : doubled);
+        }
+        return sum + digit;
+      }, 0);
+  const check = (10 - (luhn([...digits, 0]) % 10)) % 10;
+  return [...digits, check].join('');
+}
+
+const slug = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
+const addMonths = (date: string, months: number) => {
+  const value = new Date(`${date}T00:00:00Z`);
+  value.setUTCMonth(value.getUTCMonth() + months);
+  return isoDate(value);
+};
+
+// Legal minimum gratification (2026): EUR 4.50 per hour of presence; kept here only to make the demo lawful.
+const HOURLY_MINIMUM_CENTS = 450;
+
+/** Builds a coherent French demo world: every cross-subgraph id refers to a row seeded in its own subgraph. */
+export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, offersPerEnterprise: 4 }, now = new Date()) {
+  const rng = random(20_260_901);
+  const universities = UNIVERSITIES.map((university) => ({ id: newId(), ...university, createdAt: now }));
+
+  const enterprises = ENTERPRISE_NAMES.map((name, index) => {
+    const sector = SECTORS[index % SECTORS.length]!;
+    return {
+      id: newId(),
+      name,
+      legalName: `${name} ${rng.pick(['SAS', 'SARL', 'SA', 'SASU'])}`,
+      siret: siret(rng),
+      nafCode: sector.naf,
+      sector: sector.sector,
+      city: rng.pick(CITIES),
+      headcount: rng.pick([8, 15, 35, 60, 120, 250, 800, 2400]),
+      website: `https://www.${slug(name)}.example`,
+      verificationStatus: index % 13 === 12 ? ('PENDING' as const) : ('VERIFIED' as const),
+      createdAt: now,
+    };
+  });
+
+  const users: Array<{ id: string; email: string; displayName: string; roles: string[]; status: 'ACTIVE'; locale: 'fr' | 'en'; createdAt: Date }> = [];
+  const addUser = (email: string, displayName: string, role: string) => {
+    const user = { id: newId(), email, displayName, roles: [role], status: 'ACTIVE' as const, locale: 'fr' as const, createdAt: now };
+    users.push(user);
+    return user;
+  };
+  addUser('admin@stages.example', 'Administration Stages', 'SYSTEM_ADMIN');
+  for (const university of universities) addUser(`scolarite@${slug(university.acronym)}.example`, `Scolarité ${university.acronym}`, 'UNIVERSITY_ADMIN');
+  for (const enterprise of enterprises) addUser(`rh@${slug(enterprise.name)}.example`, `Recrutement ${enterprise.name}`, 'ENTERPRISE');
+
+  const students = universities.flatMap((university) =>
+    Array.from({ length: size.studentsPerUniversity }, (_, index) => {
+      const firstName = rng.pick(FIRST_NAMES);
+      const lastName = rng.pick(LAST_NAMES);
+      const email = `${slug(firstName)}.${slug(lastName)}${index}@etu.${slug(university.acronym)}.example`;
+      const user = addUser(email, `${firstName} ${lastName}`, 'STUDENT');
+      const sector = rng.pick(SECTORS);
+      return {
+        id: newId(),
+        userId: user.id,
+        universityId: university.id,
+        firstName,
+        lastName,
+        email,
+        program: rng.pick(PROGRAMS),
+        yearOfStudy: rng.int(1, 5),
+        city: university.city,
+        skills: rng.sample(sector.skills, rng.int(2, 4)),
+        createdAt: now,
+      };
+    }),
+  );
+
+  const offers = enterprises.flatMap((enterprise, enterpriseIndex) => {
+    const sector = SECTORS[enterpriseIndex % SECTORS.length]!;
+    return Array.from({ length: size.offersPerEnterprise }, () => {
+      const durationMonths = rng.pick([2, 3, 4, 5, 6, 6]);
+      const weeklyHours = rng.pick([35, 35, 35, 39, 28]);
+      const monthlyHours = Math.round((weeklyHours * 52) / 12);
+      const stipendCents =
+        durationMonths > 2
+          ? Math.ceil((HOURLY_MINIMUM_CENTS * monthlyHours * rng.pick([1, 1, 1.1, 1.25, 1.5])) / 100) * 100
+          : rng.pick([null, 60_000]);
+      const startDate = isoDate(addDays(now, rng.int(30, 200)));
+      const status = rng.next() < 0.85 ? ('PUBLISHED' as const) : rng.pick(['DRAFT', 'CLOSED'] as const);
+      const title = rng.pick(sector.titles);
+      const city = rng.next() < 0.7 ? enterprise.city : rng.pick(CITIES);
+      return {
+        id: newId(),
+        enterpriseId: enterprise.id,
+        title,
+        description: `${enterprise.name} (${sector.sector.toLowerCase()}, ${city}) accueille un·e stagiaire pour ${durationMonths} mois. Compétences appréciées : ${rng.sample(sector.skills, 3).join(', ')}.`,
+        city,
+        country: 'FR',
+        remote: rng.pick(['ON_SITE', 'ON_SITE', 'HYBRID', 'REMOTE'] as const),
+        durationMonths,
+        weeklyHours,
+        stipendCents,
+        startDate,
+        deadline: isoDate(addDays(new Date(`${startDate}T00:00:00Z`), -rng.int(10, 25))),
+        status,
+        publishedAt: status === 'DRAFT' ? null : addDays(now, -rng.int(1, 40)),
+        createdAt: now,
+        updatedAt: now,
+      };
+    });
+  });
+
+  const published = offers.filter((offer) => offer.status !== 'DRAFT');
+  const statuses = ['SUBMITTED', 'SUBMITTED', 'SHORTLISTED', 'INTERVIEW', 'OFFERED', 'REJECTED', 'ACCEPTED', 'WITHDRAWN'] as const;
+  const applications = students.flatMap((student) =>
+    rng.sample(published, rng.int(0, 4)).map((offer) => ({
+      id: newId(),
+      studentId: student.id,
+      offerId: offer.id,
+      status: rng.pick(statuses),
+      coverLetter: `Madame, Monsieur, je souhaite rejoindre ${enterprises.find((e) => e.id === offer.enterpriseId)!.name} pour le poste « ${offer.title} ».`,
+      submittedAt: addDays(now, -rng.int(0, 30)),
+      updatedAt: now,
+    })),
+  );
+
+  // One accepted application per student at most becomes an internship.
+  const internshipByStudent = new Map<string, (typeof applications)[number]>();
+  for (const application of applications) {
+    if (application.status === 'ACCEPTED' && !internshipByStudent.has(application.studentId)) internshipByStudent.set(application.studentId, application);
+  }
+  const internships = [...internshipByStudent.values()].map((application) => {
+    const offer = offers.find((candidate) => candidate.id === application.offerId)!;
+    return {
+      id: newId(),
+      applicationId: application.id,
+      studentId: application.studentId,
+      enterpriseId: offer.enterpriseId,
+      offerId: offer.id,
+      startDate: offer.startDate,
+      endDate: addMonths(offer.startDate, offer.durationMonths),
+      status: 'PLANNED' as const,
+      createdAt: now,
+    };
+  });
+
+  const documents = students
+    .filter((_, index) => index % 3 === 0)
+    .map((student) => ({
+      id: newId(),
+      ownerId: student.userId,
+      kind: 'CV' as const,
+      fileName: `cv-${slug(student.firstName)}-${slug(student.lastName)}.pdf`,
+      contentType: 'application/pdf',
+      sizeBytes: 0,
+      storageKey: `documents/${student.userId}/cv-${student.id}.pdf`,
+      createdAt: now,
+      text: `${student.firstName} ${student.lastName} - ${student.program} - ${student.skills.join(', ')}`,
+    }));
+
+  const userIdByStudent = new Map(students.map((student) => [student.id, student.userId]));
+  const offerById = new Map(offers.map((offer) => [offer.id, offer]));
+  const notifications = applications.map((application) => ({
+    id: newId(),
+    userId: userIdByStudent.get(application.studentId)!,
+    channel: 'IN_APP' as const,
+    eventType: 'application.created',
+    title: 'Candidature envoyée',
+    body: `Votre candidature « ${offerById.get(application.offerId)!.title} » a bien été transmise.`,
+    readAt: null,
+    createdAt: application.submittedAt,
+  }));
+
+  const academicYear = now.getUTCMonth() >= 8 ? `${now.getUTCFullYear()}-${now.getUTCFullYear() + 1}` : `${now.getUTCFullYear() - 1}-${now.getUTCFullYear()}`;
+  const placementReports = universities.map((university) => {
+    const own = students.filter((student) => student.universityId === university.id);
+    const ownIds = new Set(own.map((student) => student.id));
+    const ownInternships = internships.filter((internship) => ownIds.has(internship.studentId));
+    const stipends = ownInternships.map((internship) => offerById.get(internship.offerId)!.stipendCents).filter((value): value is number => value !== null);
+    return {
+      id: newId(),
+      universityId: university.id,
+      academicYear,
+      studentCount: own.length,
+      placedCount: ownInternships.length,
+      applicationCount: applications.filter((application) => ownIds.has(application.studentId)).length,
+      averageStipendCents: stipends.length ? Math.round(stipends.reduce((a, b) => a + b, 0) / stipends.length) : null,
+      updatedAt: now,
+    };
+  });
+
+  return { universities, enterprises, users, students, offers, applications, internships, documents, notifications, placementReports };
+}
+
+export type DemoDataset = ReturnType<typeof buildDemoDataset>;

@@ -1,0 +1,153 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startGateway, type RunningGateway } from '@stages/gateway';
+import {
+  booleanFlag,
+  createInfrastructure,
+  createLogger,
+  describeInfrastructure,
+  loadConfig,
+  port,
+  serviceSettings,
+  startEmbeddedPostgres,
+  startSubgraph,
+  type EmbeddedPostgresHandle,
+  type Infrastructure,
+  type Logger,
+  type RunningSubgraph,
+} from '@stages/platform';
+import { z } from 'zod';
+import { seedDemo } from '../demo/seed.js';
+import { CLIENT_DIST, ensureClientBuilt } from './client-build.js';
+import { assertPortFree, freePort } from './ports.js';
+import { allSubgraphs } from './subgraphs.js';
+import { ROOT, SUPERGRAPH_PATH } from './supergraph.js';
+
+const portVariable = (name: string) => `${name.toUpperCase()}_PORT`;
+
+export const platformSettingsSchema = z.object({
+  ...serviceSettings,
+  LOG_LEVEL: serviceSettings.LOG_LEVEL.default('warn'),
+  STAGES_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
+  GATEWAY_PORT: port(4000),
+  EMBEDDED_POSTGRES_PORT: port(54329),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  STAGES_FREE_PORTS: booleanFlag(false),
+  STAGES_SEED: booleanFlag(true),
+  STAGES_SERVE_CLIENT: booleanFlag(true),
+  ...Object.fromEntries(allSubgraphs.map((subgraph) => [portVariable(subgraph.name), port(subgraph.defaultPort)])),
+});
+
+export type PlatformSettings = z.infer<typeof platformSettingsSchema> & Record<string, unknown>;
+
+export interface RunningPlatform {
+  gatewayUrl: string;
+  graphqlUrl: string;
+  subgraphs: Map<string, RunningSubgraph>;
+  infrastructure: Infrastructure;
+  postgres?: EmbeddedPostgresHandle & { pid?: number };
+  databaseUrl: string;
+  seeded: number;
+  logger: Logger;
+  /** Stops one subgraph (to exercise partial failures); the gateway keeps running. */
+  stopSubgraph(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the whole platform in this process: Postgres (embedded unless DATABASE_URL is set), every subgraph over
+ * HTTP on its own port, the gateway and the built client. Adapters are real when their variable is set.
+ */
+export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = () => undefined): Promise<RunningPlatform> {
+  const settings = loadConfig(platformSettingsSchema, env) as PlatformSettings;
+  const logger = createLogger('stages', settings.LOG_LEVEL);
+  const ports = new Map<string, number>();
+  for (const subgraph of allSubgraphs) {
+    const variable = portVariable(subgraph.name);
+    ports.set(variable, settings.STAGES_FREE_PORTS ? await freePort() : (settings[variable] as number));
+  }
+  ports.set('GATEWAY_PORT', settings.STAGES_FREE_PORTS ? await freePort() : settings.GATEWAY_PORT);
+  if (!settings.DATABASE_URL) ports.set('EMBEDDED_POSTGRES_PORT', settings.STAGES_FREE_PORTS ? await freePort() : settings.EMBEDDED_POSTGRES_PORT);
+  for (const [variable, value] of ports) await assertPortFree(value, variable);
+
+  const stack: Array<() => Promise<void>> = [];
+  const unwind = async () => {
+    for (const close of stack.splice(0).reverse()) await close().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
+  };
+  try {
+    let postgres: RunningPlatform['postgres'];
+    let databaseUrl = settings.DATABASE_URL;
+    if (!databaseUrl) {
+      log(`Starting embedded Postgres (data in ${path.relative(process.cwd(), path.join(settings.STAGES_DATA_DIR, 'postgres')) || '.'})…`);
+      postgres = await startEmbeddedPostgres({
+        dataDir: path.join(settings.STAGES_DATA_DIR, 'postgres'),
+        port: ports.get('EMBEDDED_POSTGRES_PORT')!,
+        database: 'stages',
+        onLog: (line) => logger.debug({ postgres: line }),
+      });
+      stack.push(() => postgres!.stop());
+      databaseUrl = postgres.url;
+    }
+
+    const infrastructure = await createInfrastructure(settings, logger);
+    stack.push(() => infrastructure.close());
+
+    const subgraphs = new Map<string, RunningSubgraph>();
+    // Started one after another: each migrates its own schema; in parallel they would compete for two cores.
+    for (const definition of allSubgraphs) {
+      const running = await startSubgraph(definition, {
+        host: settings.HOST,
+        port: ports.get(portVariable(definition.name))!,
+        portVariable: portVariable(definition.name),
+        databaseUrl,
+        databasePoolMax: settings.DATABASE_POOL_MAX,
+        relayIntervalMs: settings.EVENT_RELAY_INTERVAL_MS,
+        infrastructure,
+        logger,
+      });
+      subgraphs.set(definition.name, running);
+      stack.push(async () => {
+        if (subgraphs.has(definition.name)) await running.stop();
+      });
+    }
+
+    const seeded = settings.STAGES_SEED ? await seedDemo(subgraphs, infrastructure.storage) : 0;
+    if (settings.STAGES_SERVE_CLIENT) await ensureClientBuilt(log);
+
+    const gateway: RunningGateway = await startGateway({
+      host: settings.HOST,
+      port: ports.get('GATEWAY_PORT')!,
+      portVariable: 'GATEWAY_PORT',
+      supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
+      subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
+      introspection: settings.NODE_ENV !== 'production',
+      clientDist: settings.STAGES_SERVE_CLIENT ? CLIENT_DIST : undefined,
+      logger: logger.child({ service: 'gateway' }),
+    });
+    // The gateway stops first: in-flight requests still reach the subgraphs while it drains.
+    stack.push(() => gateway.stop());
+    logger.info({ infrastructure: describeInfrastructure(infrastructure) }, 'platform ready');
+
+    return {
+      gatewayUrl: `${gateway.url}/`,
+      graphqlUrl: `${gateway.url}/graphql`,
+      subgraphs,
+      infrastructure,
+      postgres,
+      databaseUrl,
+      seeded,
+      logger,
+      async stopSubgraph(name) {
+        const running = subgraphs.get(name);
+        if (!running) throw new Error(`No running subgraph ${name}`);
+        subgraphs.delete(name);
+        await running.stop();
+      },
+      stop: unwind,
+    };
+  } catch (error) {
+    await unwind();
+    throw error;
+  }
+}
