@@ -136,7 +136,7 @@ _s3_start_filer() {
       require_free_port s3 "$p"
     done
     # iceberg/lance catalog ports disabled; only the S3 port (and the filer's own ports) listen.
-    start_bg "$S3_FILER_PID" "$S3_FILER_LOG" "$WEED_BIN" -logtostderr=true -v=0 filer \
+    start_bg "$S3_FILER_PID" "$S3_FILER_LOG" "$WEED_BIN" -logtostderr=true -v=${WEED_FILER_V:-0} filer \
       -ip=127.0.0.1 -ip.bind=127.0.0.1 -master="127.0.0.1:$WEED_MASTER_PORT" \
       -port="$WEED_FILER_PORT" -port.grpc=$((WEED_FILER_PORT + 10000)) \
       -defaultStoreDir="$S3_DIR/data" -localSocket="$S3_DIR/filer.sock" \

@@ -49,8 +49,8 @@ export interface RunningPlatform {
   databaseUrl: string;
   seeded: number;
   logger: Logger;
-  /** Stops one subgraph (to exercise partial failures); the gateway keeps running. */
-  stopSubgraph(name: string): Promise<void>;
+  /** Stops one subgraph (to exercise partial failures) and returns how to start it again on the same port. */
+  stopSubgraph(name: string): Promise<{ restart(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -93,23 +93,25 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
     stack.push(() => infrastructure.close());
 
     const subgraphs = new Map<string, RunningSubgraph>();
-    // Started one after another: each migrates its own schema; in parallel they would compete for two cores.
-    for (const definition of allSubgraphs) {
+    const launch = async (definition: (typeof allSubgraphs)[number]) => {
       const running = await startSubgraph(definition, {
         host: settings.HOST,
         port: ports.get(portVariable(definition.name))!,
         portVariable: portVariable(definition.name),
-        databaseUrl,
+        databaseUrl: databaseUrl!,
         databasePoolMax: settings.DATABASE_POOL_MAX,
         relayIntervalMs: settings.EVENT_RELAY_INTERVAL_MS,
         infrastructure,
         logger,
       });
       subgraphs.set(definition.name, running);
-      stack.push(async () => {
-        if (subgraphs.has(definition.name)) await running.stop();
-      });
-    }
+    };
+    // Started one after another: each migrates its own schema; in parallel they would compete for two cores.
+    for (const definition of allSubgraphs) await launch(definition);
+    stack.push(async () => {
+      for (const running of [...subgraphs.values()].reverse()) await running.stop();
+      subgraphs.clear();
+    });
 
     const seeded = settings.STAGES_SEED ? await seedDemo(subgraphs, infrastructure.storage) : 0;
     if (settings.STAGES_SERVE_CLIENT) await ensureClientBuilt(log);
@@ -140,9 +142,11 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
       logger,
       async stopSubgraph(name) {
         const running = subgraphs.get(name);
-        if (!running) throw new Error(`No running subgraph ${name}`);
+        const definition = allSubgraphs.find((candidate) => candidate.name === name);
+        if (!running || !definition) throw new Error(`No running subgraph ${name}`);
         subgraphs.delete(name);
         await running.stop();
+        return { restart: () => launch(definition) };
       },
       stop: unwind,
     };

@@ -82,7 +82,7 @@ export const serviceSettings = {
   SMTP_URL: optional(url(['smtp', 'smtps'])),
   MAIL_FROM: z.string().default('Stages <no-reply@stages.local>'),
   STAGES_DATA_DIR: z.string().default('.data'),
-  EVENT_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  EVENT_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
 };
 
 export const serviceSettingsSchema = z.object(serviceSettings);

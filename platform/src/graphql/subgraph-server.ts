@@ -54,6 +54,11 @@ export async function startSubgraph<TLoaders>(
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     const { schema } = await buildFederatedSchema(definition);
     const relay = new OutboxRelay(db, options.infrastructure.events, logger, options.relayIntervalMs);
+    // Events are relayed as soon as the transaction that wrote them commits; polling is only the safety net.
+    db.orm.em.getEventManager().registerSubscriber({
+      afterFlush: () => relay.nudge(),
+      afterTransactionCommit: () => relay.nudge(),
+    });
     const source = `/subgraphs/${definition.name}`;
 
     const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
@@ -85,11 +90,7 @@ export async function startSubgraph<TLoaders>(
         loaders: definition.createLoaders(em),
         logger: logger.child({ requestId }),
         infrastructure: options.infrastructure,
-        emit: (event) => {
-          recordEvent(em, source, event);
-          // Published once the request's transaction has committed.
-          setImmediate(() => relay.nudge());
-        },
+        emit: (event) => recordEvent(em, source, event),
       };
     };
 

@@ -1,0 +1,1 @@
+export { requireRealSetting } from './real-services.js';

@@ -1,0 +1,47 @@
+import { defineConfig } from 'vitest/config';
+
+// Two copies of graphql in one process break schema building ("another module or realm").
+const shared = { resolve: { alias: { graphql: 'graphql/index.js' } } };
+const setupFiles = ['reflect-metadata'];
+
+export default defineConfig({
+  ...shared,
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'unit',
+          setupFiles,
+          include: ['{platform,gateway,subgraphs/*,scripts}/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.real.test.ts', '**/*.integration.test.ts'],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'integration',
+          setupFiles,
+          include: ['**/*.integration.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+          // Each file starts a whole platform: one at a time on two cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'real',
+          setupFiles,
+          include: ['**/*.real.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
