@@ -42,6 +42,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        ...shared,
+        test: {
+          name: 'browser',
+          setupFiles,
+          include: ['e2e/**/*.browser.test.ts'],
+          testTimeout: 120_000,
+          // Starting the platform may take minutes on a first run (initdb, migrations, client build).
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

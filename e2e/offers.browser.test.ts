@@ -1,7 +1,8 @@
+/// <reference lib="dom" />
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneViewport, saveScreenshot, type BrowserSession } from './browser';
-import { usePlatform, type RunningPlatform } from './platform';
+import { launchBrowser, phoneViewport, saveScreenshot, type BrowserSession } from './browser.js';
+import { usePlatform, type RunningPlatform } from './platform.js';
 
 const offerCards = '.offer-list > li';
 

@@ -121,7 +121,7 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
     }),
   );
 
-  const offers = enterprises.flatMap((enterprise, enterpriseIndex) => {
+  const drafts = enterprises.flatMap((enterprise, enterpriseIndex) => {
     const sector = SECTORS[enterpriseIndex % SECTORS.length]!;
     return Array.from({ length: size.offersPerEnterprise }, () => {
       const durationMonths = rng.pick([2, 3, 4, 5, 6, 6]);
@@ -136,7 +136,6 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
       const title = rng.pick(sector.titles);
       const city = rng.next() < 0.7 ? enterprise.city : rng.pick(CITIES);
       return {
-        id: newId(),
         enterpriseId: enterprise.id,
         title,
         description: `${enterprise.name} (${sector.sector.toLowerCase()}, ${city}) accueille un·e stagiaire pour ${durationMonths} mois. Compétences appréciées : ${rng.sample(sector.skills, 3).join(', ')}.`,
@@ -156,6 +155,8 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
     });
   });
 
+  // Ids are time-ordered and lists are in id order: interleave enterprises as real publication would.
+  const offers = rng.sample(drafts, drafts.length).map((offer) => ({ id: newId(), ...offer }));
   const published = offers.filter((offer) => offer.status !== 'DRAFT');
   const statuses = ['SUBMITTED', 'SUBMITTED', 'SHORTLISTED', 'INTERVIEW', 'OFFERED', 'REJECTED', 'ACCEPTED', 'WITHDRAWN'] as const;
   const applications = students.flatMap((student) =>

@@ -13,7 +13,7 @@ export function describeCacheContract(name: string, create: () => Promise<Cache>
     beforeAll(async () => {
       cache = await create();
     });
-    afterAll(() => cache.close());
+    afterAll(() => cache?.close());
 
     it('should return the value that was set', async () => {
       const k = key('value');

@@ -30,7 +30,7 @@ export function describeTransportContract(name: string, create: () => Promise<Ev
     beforeAll(async () => {
       transport = await create();
     });
-    afterAll(() => transport.close());
+    afterAll(() => transport?.close());
 
     it('should deliver every attribute of a published event to a subscribed group', async () => {
       const topic = `stages.contract${randomUUID().slice(0, 8)}`;

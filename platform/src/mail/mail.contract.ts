@@ -22,7 +22,7 @@ export function describeMailerContract(name: string, create: () => Promise<Maile
     beforeAll(async () => {
       subject = await create();
     });
-    afterAll(() => subject.mailer.close());
+    afterAll(() => subject?.mailer.close());
 
     it('should deliver a message with its subject and accented text', async () => {
       const to = `etudiant.${randomUUID()}@stages.example`;

@@ -11,7 +11,7 @@ export function describeStorageContract(name: string, create: () => Promise<Obje
     beforeAll(async () => {
       storage = await create();
     });
-    afterAll(() => storage.close());
+    afterAll(() => storage?.close());
 
     it('should return the bytes and metadata that were put', async () => {
       const body = Buffer.from('%PDF-1.4 attestation de stage — données binaires \u0000\u00ff', 'utf8');
