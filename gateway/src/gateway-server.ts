@@ -40,6 +40,8 @@ const READY_TIMEOUT_MS = 2000;
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
   const routes = new Map<string, string>();
+  // @apollo/gateway otherwise exports anonymous usage metrics to Apollo; it reads this when constructed.
+  process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {

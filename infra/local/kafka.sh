@@ -26,7 +26,7 @@ kafka_install() {
   command -v mvn >/dev/null || apt_install maven
   log "kafka: resolving Kafka $KAFKA_VERSION jars from Maven Central into $KAFKA_LIBS"
   mkdir -p "$KAFKA_LIBS"
-  mvn -q -B -f "$INFRA_LOCAL_DIR/kafka/pom.xml" -Dkafka.version="$KAFKA_VERSION" \
+  mvn -q -B -Dstyle.color=never -f "$INFRA_LOCAL_DIR/kafka/pom.xml" -Dkafka.version="$KAFKA_VERSION" \
     dependency:copy-dependencies -DoutputDirectory="$KAFKA_LIBS" >&2
   kafka_libs_present || die "kafka: jars missing in $KAFKA_LIBS after mvn dependency:copy-dependencies"
 }
