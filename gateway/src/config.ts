@@ -13,6 +13,7 @@ export const gatewaySettingsSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   CLIENT_DIST_DIR: z.string().default(path.join(ROOT, 'client/dist')),
   GRAPHQL_INTROSPECTION: booleanFlag(true),
+  SUBGRAPH_FETCHER: z.enum(['keep-alive', 'apollo-default'], { message: 'expected keep-alive or apollo-default' }).default('keep-alive'),
 });
 
 export type GatewaySettings = z.infer<typeof gatewaySettingsSchema>;

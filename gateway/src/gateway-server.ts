@@ -13,7 +13,7 @@ import {
 } from '@stages/platform';
 import type { GatewayContext } from './context.js';
 import { staticClient } from './static-client.js';
-import { SubgraphDataSource } from './subgraph-data-source.js';
+import { SubgraphDataSource, type SubgraphFetcher } from './subgraph-data-source.js';
 
 export interface GatewayOptions {
   host: string;
@@ -23,6 +23,7 @@ export interface GatewayOptions {
   /** Routing URL per subgraph name; a subgraph missing here keeps the supergraph's routing URL. */
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
+  subgraphFetcher?: SubgraphFetcher;
   introspection: boolean;
   /** Built client to serve at `/`, if any. */
   clientDist?: string;
@@ -48,7 +49,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No routing URL for subgraph ${name}`);
       routes.set(name, target);
-      return new SubgraphDataSource(name, target, options.subgraphTimeoutMs);
+      return new SubgraphDataSource(name, target, options.subgraphTimeoutMs, options.subgraphFetcher);
     },
     logger: {
       debug: () => undefined,

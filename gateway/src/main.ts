@@ -17,6 +17,7 @@ try {
     supergraphSdl,
     subgraphUrls: subgraphUrlOverrides(names),
     subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
+    subgraphFetcher: settings.SUBGRAPH_FETCHER,
     introspection: settings.GRAPHQL_INTROSPECTION && settings.NODE_ENV !== 'production',
     clientDist: existsSync(settings.CLIENT_DIST_DIR) ? settings.CLIENT_DIST_DIR : undefined,
     logger,

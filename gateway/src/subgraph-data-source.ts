@@ -24,9 +24,12 @@ function keepAliveFetcher(timeoutMs: number) {
  * Calls one subgraph: forwards the request id, bounds the call by a timeout, and turns network failures and
  * timeouts into a SERVICE_UNAVAILABLE error that names the service, so the rest of the response still arrives.
  */
+export type SubgraphFetcher = 'keep-alive' | 'apollo-default';
+
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, url: string, timeoutMs: number) {
-    super({ url, fetcher: keepAliveFetcher(timeoutMs) as never });
+  constructor(private readonly serviceName: string, url: string, timeoutMs: number, fetcher: SubgraphFetcher = 'keep-alive') {
+    // 'apollo-default' exists only as the baseline of bench/gateway-fetcher.ts; it has no timeout.
+    super({ url, ...(fetcher === 'keep-alive' ? { fetcher: keepAliveFetcher(timeoutMs) as never } : {}) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
