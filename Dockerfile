@@ -45,4 +45,4 @@ ENV HOST=0.0.0.0 \
     LOG_LEVEL=info
 USER node
 EXPOSE 4000 8001 8002 8003 8004 8005 8006 8007 8008 8009 8010
-CMD ["node", "--import", "tsx", "gateway/src/index.ts"]
+CMD ["node", "--import", "tsx", "gateway/src/main.ts"]

@@ -1,2 +1,29 @@
-export { startGateway, type GatewayOptions, type RunningGateway } from './gateway-server.js';
-export { loadGatewaySettings, subgraphUrlOverrides, type GatewaySettings } from './config.js';
+// Entry point of the gateway as its own process (containers, real infrastructure).
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createLogger, exitOnStartupError, onShutdown } from '@stages/platform';
+import { loadGatewaySettings, subgraphUrlOverrides } from './config.js';
+import { startGateway } from './gateway-server.js';
+
+try {
+  const settings = loadGatewaySettings();
+  const supergraphSdl = await readFile(settings.SUPERGRAPH_PATH, 'utf8');
+  const names = [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((match) => match[1]!);
+  const logger = createLogger('gateway', settings.LOG_LEVEL);
+  const gateway = await startGateway({
+    host: settings.HOST,
+    port: settings.PORT,
+    portVariable: 'PORT',
+    supergraphSdl,
+    subgraphUrls: subgraphUrlOverrides(names),
+    subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
+    subgraphFetcher: settings.SUBGRAPH_FETCHER,
+    introspection: settings.GRAPHQL_INTROSPECTION && settings.NODE_ENV !== 'production',
+    clientDist: existsSync(settings.CLIENT_DIST_DIR) ? settings.CLIENT_DIST_DIR : undefined,
+    logger,
+  });
+  logger.info(`gateway listening on ${gateway.url}/graphql`);
+  onShutdown(() => gateway.stop());
+} catch (error) {
+  exitOnStartupError(error);
+}

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../graphql/connection.js';
+import { notFound } from '../graphql/errors.js';
+import { parseId } from '../graphql/ids.js';
 
 type WithId = { id: string };
 
@@ -116,4 +118,11 @@ export function connectionByForeignKeyLoader<T extends WithId>(
       return toConnection(pageRows, page, total);
     },
   };
+}
+
+/** Validates an id argument and loads it through a by-id loader; NOT_FOUND when there is no such row. */
+export async function loadByIdOrThrow<T>(loader: DataLoader<string, T | null>, type: string, id: string): Promise<T> {
+  const found = await loader.load(parseId(id));
+  if (!found) throw notFound(type, id);
+  return found;
 }

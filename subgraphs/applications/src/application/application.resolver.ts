@@ -1,4 +1,4 @@
-import { ConnectionType, findPage, notFound, PageArgs, parseId, type Connection } from '@stages/platform';
+import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApplicationsContext } from '../context.js';
 import { Offer } from '../external/offer.js';
@@ -10,10 +10,8 @@ export const ApplicationConnection = ConnectionType(Application);
 @Resolver(() => Application)
 export class ApplicationResolver {
   @Query(() => Application, { description: 'One application by id; NOT_FOUND when there is none.' })
-  async application(@Arg('id', () => ID) id: string, @Ctx() ctx: ApplicationsContext): Promise<Application> {
-    const application = await ctx.loaders.applicationById.load(parseId(id));
-    if (!application) throw notFound('Application', id);
-    return application;
+  application(@Arg('id', () => ID) id: string, @Ctx() ctx: ApplicationsContext): Promise<Application> {
+    return loadByIdOrThrow(ctx.loaders.applicationById, 'Application', id);
   }
 
   @Query(() => ApplicationConnection, { description: 'Applications, oldest first, as a Relay connection.' })

@@ -1,4 +1,4 @@
-import { ConnectionType, findPage, notFound, PageArgs, parseId, type Connection } from '@stages/platform';
+import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { AuthContext } from '../context.js';
 import { User } from './user.entity.js';
@@ -8,10 +8,8 @@ export const UserConnection = ConnectionType(User);
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => User, { description: 'One account by id; NOT_FOUND when there is none.' })
-  async user(@Arg('id', () => ID) id: string, @Ctx() ctx: AuthContext): Promise<User> {
-    const user = await ctx.loaders.userById.load(parseId(id));
-    if (!user) throw notFound('User', id);
-    return user;
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: AuthContext): Promise<User> {
+    return loadByIdOrThrow(ctx.loaders.userById, 'User', id);
   }
 
   @Query(() => UserConnection, { description: 'Accounts, oldest first, as a Relay connection.' })

@@ -1,4 +1,4 @@
-import { ConnectionType, findPage, notFound, PageArgs, parseId, type Connection } from '@stages/platform';
+import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { DocumentsContext } from '../context.js';
 import { Document } from './document.entity.js';
@@ -8,10 +8,8 @@ export const DocumentConnection = ConnectionType(Document);
 @Resolver(() => Document)
 export class DocumentResolver {
   @Query(() => Document, { description: 'One document by id; NOT_FOUND when there is none.' })
-  async document(@Arg('id', () => ID) id: string, @Ctx() ctx: DocumentsContext): Promise<Document> {
-    const document = await ctx.loaders.documentById.load(parseId(id));
-    if (!document) throw notFound('Document', id);
-    return document;
+  document(@Arg('id', () => ID) id: string, @Ctx() ctx: DocumentsContext): Promise<Document> {
+    return loadByIdOrThrow(ctx.loaders.documentById, 'Document', id);
   }
 
   @Query(() => DocumentConnection, { description: 'Documents, oldest first, as a Relay connection.' })

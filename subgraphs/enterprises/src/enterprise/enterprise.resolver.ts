@@ -1,4 +1,4 @@
-import { ConnectionType, findPage, notFound, parseId, type Connection } from '@stages/platform';
+import { ConnectionType, findPage, loadByIdOrThrow, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { EnterprisesContext } from '../context.js';
 import { Enterprise } from './enterprise.entity.js';
@@ -9,10 +9,8 @@ export const EnterpriseConnection = ConnectionType(Enterprise);
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Query(() => Enterprise, { description: 'One enterprise by id; NOT_FOUND when there is none.' })
-  async enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: EnterprisesContext): Promise<Enterprise> {
-    const enterprise = await ctx.loaders.enterpriseById.load(parseId(id));
-    if (!enterprise) throw notFound('Enterprise', id);
-    return enterprise;
+  enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: EnterprisesContext): Promise<Enterprise> {
+    return loadByIdOrThrow(ctx.loaders.enterpriseById, 'Enterprise', id);
   }
 
   @Query(() => EnterpriseConnection, { description: 'Enterprises, oldest first, as a Relay connection.' })

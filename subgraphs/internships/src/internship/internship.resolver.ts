@@ -1,4 +1,4 @@
-import { ConnectionType, findPage, notFound, PageArgs, parseId, type Connection } from '@stages/platform';
+import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { InternshipsContext } from '../context.js';
 import { Enterprise, Offer, Student } from '../external/references.js';
@@ -9,10 +9,8 @@ export const InternshipConnection = ConnectionType(Internship);
 @Resolver(() => Internship)
 export class InternshipResolver {
   @Query(() => Internship, { description: 'One internship by id; NOT_FOUND when there is none.' })
-  async internship(@Arg('id', () => ID) id: string, @Ctx() ctx: InternshipsContext): Promise<Internship> {
-    const internship = await ctx.loaders.internshipById.load(parseId(id));
-    if (!internship) throw notFound('Internship', id);
-    return internship;
+  internship(@Arg('id', () => ID) id: string, @Ctx() ctx: InternshipsContext): Promise<Internship> {
+    return loadByIdOrThrow(ctx.loaders.internshipById, 'Internship', id);
   }
 
   @Query(() => InternshipConnection, { description: 'Internships, oldest first, as a Relay connection.' })

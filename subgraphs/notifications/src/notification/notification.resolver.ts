@@ -1,4 +1,4 @@
-import { ConnectionType, findPage, notFound, PageArgs, parseId, type Connection } from '@stages/platform';
+import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { NotificationsContext } from '../context.js';
 import { Notification } from './notification.entity.js';
@@ -8,10 +8,8 @@ export const NotificationConnection = ConnectionType(Notification);
 @Resolver(() => Notification)
 export class NotificationResolver {
   @Query(() => Notification, { description: 'One notification by id; NOT_FOUND when there is none.' })
-  async notification(@Arg('id', () => ID) id: string, @Ctx() ctx: NotificationsContext): Promise<Notification> {
-    const notification = await ctx.loaders.notificationById.load(parseId(id));
-    if (!notification) throw notFound('Notification', id);
-    return notification;
+  notification(@Arg('id', () => ID) id: string, @Ctx() ctx: NotificationsContext): Promise<Notification> {
+    return loadByIdOrThrow(ctx.loaders.notificationById, 'Notification', id);
   }
 
   @Query(() => NotificationConnection, { description: 'Notifications, oldest first, as a Relay connection.' })

@@ -1,4 +1,4 @@
-import { ConnectionType, findPage, notFound, parseId, PageArgs, type Connection } from '@stages/platform';
+import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { OffersContext } from '../context.js';
 import { Enterprise } from '../external/enterprise.js';
@@ -10,10 +10,8 @@ export const OfferConnection = ConnectionType(Offer);
 @Resolver(() => Offer)
 export class OfferResolver {
   @Query(() => Offer, { description: 'One offer by id; NOT_FOUND when there is none.' })
-  async offer(@Arg('id', () => ID) id: string, @Ctx() ctx: OffersContext): Promise<Offer> {
-    const offer = await ctx.loaders.offerById.load(parseId(id));
-    if (!offer) throw notFound('Offer', id);
-    return offer;
+  offer(@Arg('id', () => ID) id: string, @Ctx() ctx: OffersContext): Promise<Offer> {
+    return loadByIdOrThrow(ctx.loaders.offerById, 'Offer', id);
   }
 
   @Query(() => OfferConnection, { description: 'Offers, oldest first, as a Relay connection.' })

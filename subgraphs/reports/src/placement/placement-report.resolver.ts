@@ -1,4 +1,4 @@
-import { ConnectionType, findPage, notFound, PageArgs, parseId, type Connection } from '@stages/platform';
+import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ReportsContext } from '../context.js';
 import { University } from '../external/university.js';
@@ -9,10 +9,8 @@ export const PlacementReportConnection = ConnectionType(PlacementReport);
 @Resolver(() => PlacementReport)
 export class PlacementReportResolver {
   @Query(() => PlacementReport, { description: 'One placement report by id; NOT_FOUND when there is none.' })
-  async placementReport(@Arg('id', () => ID) id: string, @Ctx() ctx: ReportsContext): Promise<PlacementReport> {
-    const report = await ctx.loaders.placementReportById.load(parseId(id));
-    if (!report) throw notFound('PlacementReport', id);
-    return report;
+  placementReport(@Arg('id', () => ID) id: string, @Ctx() ctx: ReportsContext): Promise<PlacementReport> {
+    return loadByIdOrThrow(ctx.loaders.placementReportById, 'PlacementReport', id);
   }
 
   @Query(() => PlacementReportConnection, { description: 'Placement reports, oldest first, as a Relay connection.' })

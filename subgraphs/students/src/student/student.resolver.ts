@@ -1,4 +1,4 @@
-import { ConnectionType, findPage, notFound, PageArgs, parseId, type Connection } from '@stages/platform';
+import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { StudentsContext } from '../context.js';
 import { University } from '../external/university.js';
@@ -9,10 +9,8 @@ export const StudentConnection = ConnectionType(Student);
 @Resolver(() => Student)
 export class StudentResolver {
   @Query(() => Student, { description: 'One student by id; NOT_FOUND when there is none.' })
-  async student(@Arg('id', () => ID) id: string, @Ctx() ctx: StudentsContext): Promise<Student> {
-    const student = await ctx.loaders.studentById.load(parseId(id));
-    if (!student) throw notFound('Student', id);
-    return student;
+  student(@Arg('id', () => ID) id: string, @Ctx() ctx: StudentsContext): Promise<Student> {
+    return loadByIdOrThrow(ctx.loaders.studentById, 'Student', id);
   }
 
   @Query(() => StudentConnection, { description: 'Students, oldest first, as a Relay connection.' })

@@ -1,4 +1,4 @@
-import { ConnectionType, findPage, notFound, PageArgs, parseId, type Connection } from '@stages/platform';
+import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { UniversitiesContext } from '../context.js';
 import { University } from './university.entity.js';
@@ -8,10 +8,8 @@ export const UniversityConnection = ConnectionType(University);
 @Resolver(() => University)
 export class UniversityResolver {
   @Query(() => University, { description: 'One university by id; NOT_FOUND when there is none.' })
-  async university(@Arg('id', () => ID) id: string, @Ctx() ctx: UniversitiesContext): Promise<University> {
-    const university = await ctx.loaders.universityById.load(parseId(id));
-    if (!university) throw notFound('University', id);
-    return university;
+  university(@Arg('id', () => ID) id: string, @Ctx() ctx: UniversitiesContext): Promise<University> {
+    return loadByIdOrThrow(ctx.loaders.universityById, 'University', id);
   }
 
   @Query(() => UniversityConnection, { description: 'Universities, oldest first, as a Relay connection.' })
