@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -49,9 +50,29 @@ async function dataDir(): Promise<string> {
 describe('process lifecycle', () => {
   it('should finish requests in flight, stop Postgres and exit 0 when sent SIGTERM', async () => {
     const folder = await dataDir();
-    const started = run('scripts/start.ts', { STAGES_DATA_DIR: folder, STAGES_FREE_PORTS: 'true', STAGES_SERVE_CLIENT: 'false' });
+    const started = run('scripts/start.ts', { STAGES_DATA_DIR: folder, STAGES_FREE_PORTS: 'true', STAGES_SERVE_CLIENT: 'false', LOG_LEVEL: 'info' });
     await until(() => /Stages is ready at/.test(started.output()), 120_000);
     const graphql = /GraphQL API: (\S+)\)/.exec(started.output())![1]!;
+
+    // The request id follows the request from the gateway into each subgraph it calls, in their JSON logs.
+    const requestId = `trace-${Date.now()}`;
+    // Own connection, closed after the answer: an idle keep-alive socket would be reset by the shutdown below.
+    await new Promise<void>((resolve, reject) => {
+      const request = http.request(graphql, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-request-id': requestId } }, (response) => {
+        response.resume();
+        response.on('end', resolve);
+      });
+      request.on('error', reject);
+      request.end(JSON.stringify({ operationName: 'Traced', query: 'query Traced { offers(first: 2) { edges { node { enterprise { name } applicationCount } } } }' }));
+    });
+    await until(() => started.output().split('\n').filter((line) => line.includes(requestId)).length >= 4, 5000);
+    const traced = started
+      .output()
+      .split('\n')
+      .filter((line) => line.includes(requestId))
+      .map((line) => JSON.parse(line) as { service: string; subgraph?: string; requestId: string; msg: string });
+    expect(new Set(traced.map((line) => line.subgraph ?? line.service))).toEqual(new Set(['gateway', 'offers', 'enterprises', 'applications']));
+    expect(traced.every((line) => line.requestId === requestId && line.msg === 'graphql request')).toBe(true);
     const body = JSON.stringify({ query: '{ offers(first: 100) { edges { node { title enterprise { name } applicationCount } } } }' });
     const inFlight = Array.from({ length: 20 }, () =>
       fetch(graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (response) => ({

@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   handleGraphQL,
   maskError,
+  requestLogPlugin,
   REQUEST_ID_HEADER,
   requestIdFrom,
   sendJson,
@@ -74,24 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       { async serverWillStart() { return { drainServer: async () => { await http?.close(); } }; } },
-      {
-        async requestDidStart({ contextValue, request }) {
-          const started = performance.now();
-          return {
-            async willSendResponse({ response, errors }) {
-              const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
-              contextValue.logger.info(
-                {
-                  operation: request.operationName ?? null,
-                  durationMs: Math.round(performance.now() - started),
-                  errors: (errors?.length ?? 0) + (body?.errors?.length ?? 0),
-                },
-                'graphql request',
-              );
-            },
-          };
-        },
-      },
+      requestLogPlugin(),
     ],
   });
   await apollo.start();

@@ -11,6 +11,7 @@ import type { Logger } from '../logging/logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/request-id.js';
 import { maskError } from './errors.js';
 import { buildFederatedSchema } from './federated-schema.js';
+import { requestLogPlugin } from './request-log-plugin.js';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph.js';
 
 export interface SubgraphRuntimeOptions {
@@ -76,6 +77,7 @@ export async function startSubgraph<TLoaders>(
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
+        requestLogPlugin(),
         { async serverWillStart() { return { drainServer: async () => { await http?.close(); } }; } },
       ],
     });
