@@ -1,5 +1,5 @@
 import { newId } from '@stages/platform';
-import { CITIES, ENTERPRISE_NAMES, FIRST_NAMES, LAST_NAMES, PROGRAMS, SECTORS, UNIVERSITIES } from './names.js';
+import { CITIES, ENTERPRISES, FIRST_NAMES, LAST_NAMES, PROGRAMS, SECTORS, UNIVERSITIES } from './names.js';
 
 export interface DemoSize {
   studentsPerUniversity: number;
@@ -71,8 +71,9 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
   const rng = random(20_260_901);
   const universities = UNIVERSITIES.map((university) => ({ id: newId(), ...university, createdAt: now }));
 
-  const enterprises = ENTERPRISE_NAMES.map((name, index) => {
-    const sector = SECTORS[index % SECTORS.length]!;
+  const sectorOf = (naf: string) => SECTORS.find((sector) => sector.naf === naf)!;
+  const enterprises = ENTERPRISES.map(({ name, naf }, index) => {
+    const sector = sectorOf(naf);
     return {
       id: newId(),
       name,
@@ -121,8 +122,8 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
     }),
   );
 
-  const drafts = enterprises.flatMap((enterprise, enterpriseIndex) => {
-    const sector = SECTORS[enterpriseIndex % SECTORS.length]!;
+  const drafts = enterprises.flatMap((enterprise) => {
+    const sector = sectorOf(enterprise.nafCode);
     return Array.from({ length: size.offersPerEnterprise }, () => {
       const durationMonths = rng.pick([2, 3, 4, 5, 6, 6]);
       const weeklyHours = rng.pick([35, 35, 35, 39, 28]);
