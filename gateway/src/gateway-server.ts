@@ -4,7 +4,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   handleGraphQL,
-  maskError,
+  drainHttpServerPlugin,
+  maskingFormatError,
   requestLogPlugin,
   REQUEST_ID_HEADER,
   requestIdFrom,
@@ -67,14 +68,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => {
-      const masked = maskError(formatted);
-      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path: formatted.path }, 'request failed');
-      return masked;
-    },
+    formatError: maskingFormatError(logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      { async serverWillStart() { return { drainServer: async () => { await http?.close(); } }; } },
+      drainHttpServerPlugin(() => http),
       requestLogPlugin(),
     ],
   });

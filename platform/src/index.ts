@@ -9,7 +9,7 @@ export * from './graphql/connection.js';
 export * from './graphql/federated-schema.js';
 export * from './graphql/subgraph.js';
 export * from './graphql/subgraph-server.js';
-export * from './graphql/request-log-plugin.js';
+export * from './graphql/apollo-server.js';
 export * from './graphql/run-subgraph.js';
 export * from './http/http-server.js';
 export * from './http/graphql-http.js';

@@ -9,9 +9,8 @@ import { sendJson, startHttpServer, type RunningHttpServer } from '../http/http-
 import type { Infrastructure } from '../infrastructure.js';
 import type { Logger } from '../logging/logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/request-id.js';
-import { maskError } from './errors.js';
 import { buildFederatedSchema } from './federated-schema.js';
-import { requestLogPlugin } from './request-log-plugin.js';
+import { drainHttpServerPlugin, maskingFormatError, requestLogPlugin } from './apollo-server.js';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph.js';
 
 export interface SubgraphRuntimeOptions {
@@ -65,20 +64,14 @@ export async function startSubgraph<TLoaders>(
     const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
       schema,
       includeStacktraceInErrorResponses: false,
-      formatError: (formatted, error) => {
-        const masked = maskError(formatted);
-        if (masked !== formatted && masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-          logger.error({ err: error, path: formatted.path }, 'resolver failed');
-        }
-        return masked;
-      },
+      formatError: maskingFormatError(logger),
       // The process handles SIGTERM itself and stops every server in order.
       stopOnTerminationSignals: false,
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
         requestLogPlugin(),
-        { async serverWillStart() { return { drainServer: async () => { await http?.close(); } }; } },
+        drainHttpServerPlugin(() => http),
       ],
     });
     await apollo.start();
