@@ -26,3 +26,5 @@ export * from './events/outbox-relay.js';
 export * from './infrastructure.js';
 export * from './infrastructure-errors.js';
 export * from './process/lifecycle.js';
+export * from './auth/viewer.js';
+export * from './auth/token-verifier.js';
