@@ -24,7 +24,7 @@ export default defineConfig({
           setupFiles,
           include: ['**/*.integration.test.ts'],
           exclude: ['**/node_modules/**'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 180_000,
           // Each file starts a whole platform: one at a time on two cores.
           fileParallelism: false,

@@ -87,7 +87,8 @@ describe('process lifecycle', () => {
     expect(results).toEqual(Array.from({ length: 20 }, () => ({ status: 200, offers: 100 })));
     expect(started.output()).toMatch(/SIGTERM: finishing requests in flight[\s\S]*Stopped\./);
     expect(existsSync(path.join(folder, 'postgres', 'postmaster.pid'))).toBe(false);
-  });
+    // A cold start (initdb, migrations, seeding) on a loaded 2-core machine.
+  }, 120_000);
 
   it('should stop with one line naming the variable when a port is taken', async () => {
     const blocker = net.createServer();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,17 +63,22 @@ describe('one process per service on real infrastructure', () => {
       SMTP_URL: requireRealSetting('SMTP_URL'),
       STAGES_DATA_DIR: dataDir,
     };
+    const ports = new Map<string, number>();
+    for (const subgraph of allSubgraphs) ports.set(subgraph.name, await freePort());
+    // The gateway and every subgraph share the secret and trust tokens of the auth process.
+    shared.AUTH_ISSUER = `http://127.0.0.1:${ports.get('auth')}`;
+    shared.INTERNAL_SECRET = randomBytes(32).toString('hex');
     const urls: NodeJS.ProcessEnv = {};
     const readiness: string[] = [];
     for (const subgraph of allSubgraphs) {
-      const port = await freePort();
+      const port = ports.get(subgraph.name)!;
       start(`subgraphs/${subgraph.name}/src/index.ts`, { ...shared, PORT: String(port) });
       urls[`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
       readiness.push(`http://127.0.0.1:${port}/ready`);
     }
     await Promise.all(readiness.map((url) => until(url)));
     const port = await freePort();
-    start('gateway/src/index.ts', { ...urls, PORT: String(port), CLIENT_DIST_DIR: path.join(dataDir, 'no-client') });
+    start('gateway/src/index.ts', { ...urls, AUTH_ISSUER: shared.AUTH_ISSUER, INTERNAL_SECRET: shared.INTERNAL_SECRET, PORT: String(port), CLIENT_DIST_DIR: path.join(dataDir, 'no-client') });
     gatewayUrl = `http://127.0.0.1:${port}`;
     await until(`${gatewayUrl}/ready`);
   }, 240_000);

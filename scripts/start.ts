@@ -27,6 +27,11 @@ try {
   say(
     `  ready in       ${(readyMs / 1000).toFixed(1)} s; memory ${mb(totalMemory)} (Node ${mb(totalMemory - postgresMemory)}${platform.postgres ? ` + Postgres ${mb(postgresMemory)}` : ''})`,
   );
+  if (platform.demoAccounts) {
+    say('');
+    say(`  demo accounts  password for each: ${platform.demoAccounts.password}`);
+    for (const { role, email } of platform.demoAccounts.accounts) say(`    ${role.padEnd(22)} ${email}`);
+  }
   say('');
   say('Press Ctrl-C to stop.');
 

@@ -1,6 +1,9 @@
-import type { Logger } from '@stages/platform';
+import type { Logger, Viewer } from '@stages/platform';
 
 export interface GatewayContext {
   requestId: string;
   logger: Logger;
+  viewer: Viewer | null;
+  /** The caller's bearer token, forwarded to the subgraphs, which verify it again. */
+  accessToken: string | undefined;
 }

@@ -3,14 +3,19 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
-  handleGraphQL,
+  bearerToken,
+  createTokenVerifier,
   drainHttpServerPlugin,
+  handleGraphQL,
   maskingFormatError,
-  requestLogPlugin,
+  remoteKeySet,
   REQUEST_ID_HEADER,
   requestIdFrom,
+  requestLogPlugin,
+  rethrowWithStatus,
   sendJson,
   startHttpServer,
+  type AuthSettings,
   type Logger,
 } from '@stages/platform';
 import type { GatewayContext } from './context.js';
@@ -26,6 +31,7 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
   subgraphFetcher?: SubgraphFetcher;
+  auth: AuthSettings;
   introspection: boolean;
   /** Built client to serve at `/`, if any. */
   clientDist?: string;
@@ -51,7 +57,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No routing URL for subgraph ${name}`);
       routes.set(name, target);
-      return new SubgraphDataSource(name, target, options.subgraphTimeoutMs, options.subgraphFetcher);
+      return new SubgraphDataSource(name, target, options.auth.internalSecret, options.subgraphTimeoutMs, options.subgraphFetcher);
     },
     logger: {
       debug: () => undefined,
@@ -77,6 +83,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
+  const verifyToken = createTokenVerifier({ keys: remoteKeySet(options.auth.jwksUrl), issuer: options.auth.issuer, audience: options.auth.audience });
   const client = options.clientDist ? staticClient(options.clientDist) : undefined;
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -89,7 +96,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (path === '/graphql') {
       const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
       res.setHeader(REQUEST_ID_HEADER, requestId);
-      return handleGraphQL(apollo, req, res, async () => ({ requestId, logger: logger.child({ requestId }) }));
+      return handleGraphQL(apollo, req, res, async () => {
+        const accessToken = bearerToken(headerValue(req.headers.authorization));
+        const viewer = accessToken ? await verifyToken(accessToken).catch(rethrowWithStatus(401)) : null;
+        return { requestId, logger: logger.child({ requestId }), viewer, accessToken };
+      });
     }
     if (client && (await client(req, res))) return;
     sendJson(res, 404, { error: 'Not found' });
@@ -115,4 +126,8 @@ async function checkSubgraphs(routes: Map<string, string>): Promise<Record<strin
     }),
   );
   return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,7 +1,7 @@
 // Entry point of the gateway as its own process (containers, real infrastructure).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createLogger, exitOnStartupError, onShutdown } from '@stages/platform';
+import { authSettings, createLogger, exitOnStartupError, MissingSettingError, onShutdown } from '@stages/platform';
 import { loadGatewaySettings, subgraphUrlOverrides } from './config.js';
 import { startGateway } from './gateway-server.js';
 
@@ -18,6 +18,7 @@ try {
     subgraphUrls: subgraphUrlOverrides(names),
     subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
     subgraphFetcher: settings.SUBGRAPH_FETCHER,
+    auth: authSettings(required('AUTH_ISSUER', settings.AUTH_ISSUER), settings.AUTH_AUDIENCE, settings.AUTH_JWKS_URL, required('INTERNAL_SECRET', settings.INTERNAL_SECRET)),
     introspection: settings.GRAPHQL_INTROSPECTION && settings.NODE_ENV !== 'production',
     clientDist: existsSync(settings.CLIENT_DIST_DIR) ? settings.CLIENT_DIST_DIR : undefined,
     logger,
@@ -26,4 +27,9 @@ try {
   onShutdown(() => gateway.stop());
 } catch (error) {
   exitOnStartupError(error);
+}
+
+function required(name: string, value: string | undefined): string {
+  if (!value) throw new MissingSettingError(name, 'for the gateway to verify tokens and call the subgraphs');
+  return value;
 }

@@ -4,7 +4,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import fetch, { type RequestInit } from 'node-fetch';
-import { REQUEST_ID_HEADER } from '@stages/platform';
+import { INTERNAL_SECRET_HEADER, REQUEST_ID_HEADER } from '@stages/platform';
 import type { GatewayContext } from './context.js';
 
 // A plain keep-alive fetcher: @apollo/gateway's default (make-fetch-happen) costs far more CPU per request.
@@ -27,13 +27,23 @@ function keepAliveFetcher(timeoutMs: number) {
 export type SubgraphFetcher = 'keep-alive' | 'apollo-default';
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, url: string, timeoutMs: number, fetcher: SubgraphFetcher = 'keep-alive') {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    private readonly internalSecret: string,
+    timeoutMs: number,
+    fetcher: SubgraphFetcher = 'keep-alive',
+  ) {
     // 'apollo-default' exists only as the baseline of bench/gateway-fetcher.ts; it has no timeout.
     super({ url, ...(fetcher === 'keep-alive' ? { fetcher: keepAliveFetcher(timeoutMs) as never } : {}) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    const headers = request.http?.headers;
+    if (!headers) return;
+    headers.set(INTERNAL_SECRET_HEADER, this.internalSecret);
+    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context.accessToken) headers.set('authorization', `Bearer ${context.accessToken}`);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

@@ -89,25 +89,55 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
     };
   });
 
-  const users: Array<{ id: string; email: string; displayName: string; roles: string[]; status: 'ACTIVE'; locale: 'fr' | 'en'; createdAt: Date }> = [];
-  const addUser = (email: string, displayName: string, role: string) => {
-    const user = { id: newId(), email, displayName, roles: [role], status: 'ACTIVE' as const, locale: 'fr' as const, createdAt: now };
+  type Organisations = { studentId?: string; enterpriseId?: string; universityId?: string };
+  const users: Array<{
+    id: string;
+    email: string;
+    displayName: string;
+    roles: string[];
+    status: 'ACTIVE';
+    locale: 'fr' | 'en';
+    studentId: string | null;
+    enterpriseId: string | null;
+    universityId: string | null;
+    emailVerifiedAt: Date;
+    createdAt: Date;
+  }> = [];
+  const addUser = (email: string, displayName: string, role: string, organisations: Organisations = {}) => {
+    const user = {
+      id: newId(),
+      email,
+      displayName,
+      roles: [role],
+      status: 'ACTIVE' as const,
+      locale: 'fr' as const,
+      studentId: organisations.studentId ?? null,
+      enterpriseId: organisations.enterpriseId ?? null,
+      universityId: organisations.universityId ?? null,
+      emailVerifiedAt: now,
+      createdAt: now,
+    };
     users.push(user);
     return user;
   };
   addUser('admin@stages.example', 'Administration Stages', 'SYSTEM_ADMIN');
-  for (const university of universities) addUser(`scolarite@${slug(university.acronym)}.example`, `Scolarité ${university.acronym}`, 'UNIVERSITY_ADMIN');
-  for (const enterprise of enterprises) addUser(`rh@${slug(enterprise.name)}.example`, `Recrutement ${enterprise.name}`, 'ENTERPRISE');
+  for (const university of universities) {
+    addUser(`scolarite@${slug(university.acronym)}.example`, `Scolarité ${university.acronym}`, 'UNIVERSITY_ADMIN', { universityId: university.id });
+    const [first, last] = [rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES)];
+    addUser(`${slug(first)}.${slug(last)}@enseignant.${slug(university.acronym)}.example`, `${first} ${last}`, 'UNIVERSITY_SUPERVISOR', { universityId: university.id });
+  }
+  for (const enterprise of enterprises) addUser(`rh@${slug(enterprise.name)}.example`, `Recrutement ${enterprise.name}`, 'ENTERPRISE', { enterpriseId: enterprise.id });
 
   const students = universities.flatMap((university) =>
     Array.from({ length: size.studentsPerUniversity }, (_, index) => {
       const firstName = rng.pick(FIRST_NAMES);
       const lastName = rng.pick(LAST_NAMES);
       const email = `${slug(firstName)}.${slug(lastName)}${index}@etu.${slug(university.acronym)}.example`;
-      const user = addUser(email, `${firstName} ${lastName}`, 'STUDENT');
+      const id = newId();
+      const user = addUser(email, `${firstName} ${lastName}`, 'STUDENT', { studentId: id, universityId: university.id });
       const sector = rng.pick(SECTORS);
       return {
-        id: newId(),
+        id,
         userId: user.id,
         universityId: university.id,
         firstName,
@@ -237,7 +267,13 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
     };
   });
 
-  return { universities, enterprises, users, students, offers, applications, internships, documents, notifications, placementReports };
+  // One account per role to sign in with (the first of each), for the start-up banner.
+  const demoAccounts = ['STUDENT', 'ENTERPRISE', 'UNIVERSITY_ADMIN', 'UNIVERSITY_SUPERVISOR', 'SYSTEM_ADMIN'].map((role) => {
+    const user = users.find((candidate) => candidate.roles.includes(role) && (role !== 'ENTERPRISE' || enterprises.find((e) => e.id === candidate.enterpriseId)?.verificationStatus === 'VERIFIED'))!;
+    return { role, email: user.email, userId: user.id };
+  });
+
+  return { demoAccounts, universities, enterprises, users, students, offers, applications, internships, documents, notifications, placementReports };
 }
 
 export type DemoDataset = ReturnType<typeof buildDemoDataset>;

@@ -1,4 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { EntityManager, ObjectStorage, RunningSubgraph } from '@stages/platform';
+import { hashPassword } from '@stages/subgraph-auth/passwords';
 import { buildDemoDataset } from './dataset.js';
 import { simplePdf } from './pdf.js';
 
@@ -9,11 +14,23 @@ async function seedIfEmpty(em: EntityManager, entity: string, rows: object[]): P
   return rows.length;
 }
 
+export interface DemoAccounts {
+  password: string;
+  accounts: Array<{ role: string; email: string }>;
+}
+
+/** The demo sign-ins written at seeding time (a random password per data folder, never committed). */
+export async function readDemoAccounts(dataDir: string): Promise<DemoAccounts | undefined> {
+  const file = path.join(dataDir, 'demo-accounts.json');
+  return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as DemoAccounts) : undefined;
+}
+
 /**
  * Seeds the demo world into every subgraph whose table is still empty, through each subgraph's own database
- * connection (one schema each). Returns the number of rows written (0 on every later start).
+ * connection (one schema each), with one account per role that can sign in. Returns the number of rows written
+ * (0 on every later start).
  */
-export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage: ObjectStorage): Promise<number> {
+export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage: ObjectStorage, dataDir: string): Promise<number> {
   const fork = (name: string) => {
     const running = subgraphs.get(name);
     if (!running) throw new Error(`Cannot seed: subgraph ${name} is not running`);
@@ -30,8 +47,16 @@ export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage:
     }),
   );
 
+  const password = randomBytes(9).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  const demoIds = new Set(data.demoAccounts.map((account) => account.userId));
+  const users = data.users.map((user) => (demoIds.has(user.id) ? { ...user, passwordHash } : user));
+  await mkdir(dataDir, { recursive: true });
+  const accounts: DemoAccounts = { password, accounts: data.demoAccounts.map(({ role, email }) => ({ role, email })) };
+  await writeFile(path.join(dataDir, 'demo-accounts.json'), JSON.stringify(accounts, null, 2), { mode: 0o600 });
+
   const counts = await Promise.all([
-    seedIfEmpty(fork('auth'), 'User', data.users),
+    seedIfEmpty(fork('auth'), 'User', users),
     seedIfEmpty(fork('universities'), 'University', data.universities),
     seedIfEmpty(fork('enterprises'), 'Enterprise', data.enterprises),
     seedIfEmpty(fork('students'), 'Student', data.students),

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startGateway, type RunningGateway } from '@stages/gateway';
 import {
+  authSettings,
   booleanFlag,
   createInfrastructure,
   createLogger,
@@ -13,11 +15,12 @@ import {
   startSubgraph,
   type EmbeddedPostgresHandle,
   type Infrastructure,
+  type AuthSettings,
   type Logger,
   type RunningSubgraph,
 } from '@stages/platform';
 import { z } from 'zod';
-import { seedDemo } from '../demo/seed.js';
+import { readDemoAccounts, seedDemo, type DemoAccounts } from '../demo/seed.js';
 import { CLIENT_DIST, ensureClientBuilt } from './client-build.js';
 import { assertPortFree, freePort } from './ports.js';
 import { allSubgraphs } from './subgraphs.js';
@@ -49,6 +52,8 @@ export interface RunningPlatform {
   postgres?: EmbeddedPostgresHandle & { pid?: number };
   databaseUrl: string;
   seeded: number;
+  demoAccounts: DemoAccounts | undefined;
+  auth: AuthSettings;
   logger: Logger;
   /** Stops one subgraph (to exercise partial failures) and returns how to start it again on the same port. */
   stopSubgraph(name: string): Promise<{ restart(): Promise<void> }>;
@@ -93,6 +98,14 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
     const infrastructure = await createInfrastructure(settings, logger);
     stack.push(() => infrastructure.close());
 
+    // One secret per run in this mode: only this process's gateway can call its subgraphs.
+    const auth = authSettings(
+      settings.AUTH_ISSUER ?? `http://${settings.HOST}:${ports.get(portVariable('auth'))}`,
+      settings.AUTH_AUDIENCE,
+      settings.AUTH_JWKS_URL,
+      settings.INTERNAL_SECRET ?? randomBytes(32).toString('base64url'),
+    );
+    const clientUrl = env.CLIENT_URL ?? `http://${settings.HOST}:${ports.get('GATEWAY_PORT')}`;
     const subgraphs = new Map<string, RunningSubgraph>();
     const launch = async (definition: (typeof allSubgraphs)[number]) => {
       const running = await startSubgraph(definition, {
@@ -104,6 +117,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
         relayIntervalMs: settings.EVENT_RELAY_INTERVAL_MS,
         infrastructure,
         logger,
+        auth,
+        clientUrl,
       });
       subgraphs.set(definition.name, running);
     };
@@ -114,7 +129,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
       subgraphs.clear();
     });
 
-    const seeded = settings.STAGES_SEED ? await seedDemo(subgraphs, infrastructure.storage) : 0;
+    const seeded = settings.STAGES_SEED ? await seedDemo(subgraphs, infrastructure.storage, settings.STAGES_DATA_DIR) : 0;
+    const demoAccounts = settings.STAGES_SEED ? await readDemoAccounts(settings.STAGES_DATA_DIR) : undefined;
     if (settings.STAGES_SERVE_CLIENT) await ensureClientBuilt(log);
 
     const gateway: RunningGateway = await startGateway({
@@ -125,6 +141,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
       subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
       subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
       subgraphFetcher: settings.SUBGRAPH_FETCHER,
+      auth,
       introspection: settings.NODE_ENV !== 'production',
       clientDist: settings.STAGES_SERVE_CLIENT ? CLIENT_DIST : undefined,
       logger: logger.child({ service: 'gateway' }),
@@ -141,6 +158,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
       postgres,
       databaseUrl,
       seeded,
+      demoAccounts,
+      auth,
       logger,
       async stopSubgraph(name) {
         const running = subgraphs.get(name);

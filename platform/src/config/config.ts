@@ -82,6 +82,11 @@ export const serviceSettings = {
   SMTP_URL: optional(url(['smtp', 'smtps'])),
   MAIL_FROM: z.string().default('Stages <no-reply@stages.local>'),
   STAGES_DATA_DIR: z.string().default('.data'),
+  AUTH_ISSUER: optional(url(['http', 'https'])),
+  AUTH_AUDIENCE: z.string().min(1).default('stages'),
+  AUTH_JWKS_URL: optional(url(['http', 'https'])),
+  INTERNAL_SECRET: optional(z.string().min(32, 'expected at least 32 characters')),
+  CLIENT_URL: url(['http', 'https']).default('http://127.0.0.1:4000'),
   EVENT_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
 };
 

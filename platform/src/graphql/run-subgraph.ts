@@ -3,7 +3,7 @@ import { createInfrastructure, describeInfrastructure } from '../infrastructure.
 import { MissingSettingError } from '../infrastructure-errors.js';
 import { createLogger } from '../logging/logger.js';
 import { exitOnStartupError, onShutdown } from '../process/lifecycle.js';
-import type { SubgraphDefinition } from './subgraph.js';
+import type { AuthSettings, SubgraphDefinition } from './subgraph.js';
 import { startSubgraph } from './subgraph-server.js';
 
 /** Entry point of a subgraph running as its own process (containers, real infrastructure). */
@@ -13,6 +13,8 @@ export async function runSubgraphProcess<TLoaders>(definition: SubgraphDefinitio
     if (!settings.DATABASE_URL) {
       throw new MissingSettingError('DATABASE_URL', 'to run a subgraph on its own (`npm start` runs every subgraph on embedded Postgres)');
     }
+    if (!settings.AUTH_ISSUER) throw new MissingSettingError('AUTH_ISSUER', 'to verify access tokens (the auth service\'s base URL)');
+    if (!settings.INTERNAL_SECRET) throw new MissingSettingError('INTERNAL_SECRET', 'to accept calls from the gateway (the same value as the gateway\'s)');
     const logger = createLogger(definition.name, settings.LOG_LEVEL);
     const infrastructure = await createInfrastructure(settings, logger);
     const running = await startSubgraph(definition, {
@@ -24,6 +26,8 @@ export async function runSubgraphProcess<TLoaders>(definition: SubgraphDefinitio
       relayIntervalMs: settings.EVENT_RELAY_INTERVAL_MS,
       infrastructure,
       logger,
+      auth: authSettings(settings.AUTH_ISSUER, settings.AUTH_AUDIENCE, settings.AUTH_JWKS_URL, settings.INTERNAL_SECRET),
+      clientUrl: settings.CLIENT_URL,
     });
     logger.info({ infrastructure: describeInfrastructure(infrastructure) }, `${definition.name} listening on ${running.url}`);
     onShutdown(async () => {
@@ -33,4 +37,9 @@ export async function runSubgraphProcess<TLoaders>(definition: SubgraphDefinitio
   } catch (error) {
     exitOnStartupError(error);
   }
+}
+
+/** Auth settings with the JWKS where the auth service publishes it unless configured otherwise. */
+export function authSettings(issuer: string, audience: string, jwksUrl: string | undefined, internalSecret: string): AuthSettings {
+  return { issuer, audience, jwksUrl: jwksUrl ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`, internalSecret };
 }

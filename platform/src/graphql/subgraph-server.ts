@@ -1,4 +1,7 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { bearerToken, createTokenVerifier, remoteKeySet } from '../auth/token-verifier.js';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { openDatabase, type Database } from '../db/database.js';
@@ -11,7 +14,9 @@ import type { Logger } from '../logging/logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/request-id.js';
 import { buildFederatedSchema } from './federated-schema.js';
 import { drainHttpServerPlugin, maskingFormatError, requestLogPlugin } from './apollo-server.js';
-import type { SubgraphContext, SubgraphDefinition } from './subgraph.js';
+import type { AuthSettings, SubgraphContext, SubgraphDefinition, SubgraphRuntime } from './subgraph.js';
+
+export const INTERNAL_SECRET_HEADER = 'x-internal-secret';
 
 export interface SubgraphRuntimeOptions {
   host: string;
@@ -22,6 +27,8 @@ export interface SubgraphRuntimeOptions {
   relayIntervalMs: number;
   infrastructure: Infrastructure;
   logger: Logger;
+  auth: AuthSettings;
+  clientUrl: string;
 }
 
 export interface RunningSubgraph {
@@ -36,6 +43,21 @@ export interface RunningSubgraph {
 }
 
 /** Opens the subgraph's database, applies its migrations, and serves its schema with /health and /ready. */
+function hasSecret(header: string | string[] | undefined, secret: Buffer): boolean {
+  const given = Buffer.from(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
+  return given.length === secret.length && timingSafeEqual(given, secret);
+}
+
+/** Errors thrown while building the context carry their HTTP status in `extensions.http`. */
+export function rethrowWithStatus(status: number) {
+  return (error: unknown): never => {
+    if (error instanceof GraphQLError) {
+      throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
+    }
+    throw error;
+  };
+}
+
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   options: SubgraphRuntimeOptions,
@@ -52,6 +74,10 @@ export async function startSubgraph<TLoaders>(
   try {
     const applied = await db.migrate();
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    const runtime: SubgraphRuntime = { em: () => db.orm.em.fork(), logger, auth: options.auth, clientUrl: options.clientUrl };
+    await definition.onStart?.(runtime);
+    const verifyToken = createTokenVerifier({ keys: remoteKeySet(options.auth.jwksUrl), issuer: options.auth.issuer, audience: options.auth.audience });
+    const secret = Buffer.from(options.auth.internalSecret);
     const { schema } = await buildFederatedSchema(definition);
     const relay = new OutboxRelay(db, options.infrastructure.events, logger, options.relayIntervalMs);
     // Events are relayed as soon as the transaction that wrote them commits; polling is only the safety net.
@@ -79,7 +105,13 @@ export async function startSubgraph<TLoaders>(
     const context = async (req: IncomingMessage): Promise<SubgraphContext<TLoaders>> => {
       const em = db.orm.em.fork();
       const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      // The gateway verified the token already; verifying again means a call that bypasses it gains nothing.
+      const token = bearerToken(req.headers.authorization);
+      const viewer = token ? await verifyToken(token).catch(rethrowWithStatus(401)) : null;
       return {
+        viewer,
+        auth: options.auth,
+        clientUrl: options.clientUrl,
         requestId,
         em,
         loaders: definition.createLoaders(em),
@@ -96,7 +128,14 @@ export async function startSubgraph<TLoaders>(
         const ready = await db.isReachable();
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable', service: definition.name });
       }
-      if (path === '/graphql') return handleGraphQL(apollo, req, res, () => context(req));
+      if (path === '/graphql') {
+        if (!hasSecret(req.headers[INTERNAL_SECRET_HEADER], secret)) {
+          return sendJson(res, 401, { errors: [{ message: 'Subgraphs answer only the gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
+        }
+        return handleGraphQL(apollo, req, res, () => context(req));
+      }
+      const route = path ? definition.routes?.[path] : undefined;
+      if (route) return route(req, res, runtime);
       sendJson(res, 404, { error: 'Not found' });
     };
     http = await startHttpServer({ host: options.host, port: options.port, portVariable: options.portVariable, handler });

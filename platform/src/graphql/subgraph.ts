@@ -1,5 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth/viewer.js';
 import type { NonEmptyArray } from 'type-graphql';
 import type { NewEvent } from '../events/outbox.js';
 import type { Infrastructure } from '../infrastructure.js';
@@ -16,7 +18,32 @@ export interface SubgraphContext<TLoaders = unknown> {
   infrastructure: Infrastructure;
   /** Queues a domain event in the outbox; it is committed by the request's next flush. */
   emit(event: NewEvent): void;
+  /** The caller, from the verified access token the gateway forwarded; null when anonymous. */
+  viewer: Viewer | null;
+  auth: AuthSettings;
+  /** Public base URL of the web client, for links in messages. */
+  clientUrl: string;
 }
+
+/** How tokens are issued and checked across the platform. */
+export interface AuthSettings {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  /** Shared by the gateway and the subgraphs: a subgraph answers only calls that carry it. */
+  internalSecret: string;
+}
+
+/** What a subgraph's start hook and extra HTTP routes receive. */
+export interface SubgraphRuntime {
+  /** A fresh entity manager fork for this use. */
+  em(): EntityManager;
+  logger: Logger;
+  auth: AuthSettings;
+  clientUrl: string;
+}
+
+export type SubgraphRoute = (req: IncomingMessage, res: ServerResponse, runtime: SubgraphRuntime) => Promise<void>;
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type ClassList = Function[];
@@ -34,6 +61,10 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   referenceResolvers: ReferenceResolvers<SubgraphContext<TLoaders>>;
   /** DataLoaders for one request: every batched lookup of the subgraph goes through them. */
   createLoaders(em: EntityManager): TLoaders;
+  /** Runs once after migrations, before the subgraph takes requests. */
+  onStart?(runtime: SubgraphRuntime): Promise<void>;
+  /** Extra HTTP endpoints by path (public: no internal secret), e.g. the auth service's JWKS. */
+  routes?: Record<string, SubgraphRoute>;
 }
 
 export function defineSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): SubgraphDefinition<TLoaders> {

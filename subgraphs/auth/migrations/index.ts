@@ -1,4 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { CreateUser } from './0001-create-user.js';
+import { SessionsAndKeys } from './0002-sessions-and-keys.js';
 
-export const migrations: MigrationObject[] = [{ name: '0001-create-user', class: CreateUser }];
+export const migrations: MigrationObject[] = [
+  { name: '0001-create-user', class: CreateUser },
+  { name: '0002-sessions-and-keys', class: SessionsAndKeys },
+];

@@ -1,17 +1,28 @@
 import { defineSubgraph, parseId } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { createLoaders } from './context.js';
+import { EmailToken } from './session/email-token.entity.js';
+import { RefreshToken } from './session/refresh-token.entity.js';
+import { SessionResolver } from './session/session.resolver.js';
+import { SigningKey } from './session/signing-key.entity.js';
+import { signingKeys } from './session/signing-keys.js';
+import { discoveryRoute, jwksRoute } from './session/well-known.js';
 import { User } from './user/user.entity.js';
 import { UserResolver } from './user/user.resolver.js';
 
 export const authSubgraph = defineSubgraph({
   name: 'auth',
   defaultPort: 8001,
-  entities: [User],
+  entities: [User, SigningKey, RefreshToken, EmailToken],
   migrations,
-  resolvers: [UserResolver],
+  resolvers: [UserResolver, SessionResolver],
   referenceResolvers: {
     User: { __resolveReference: (reference, ctx) => ctx.loaders.userById.load(parseId(reference.id)) },
   },
   createLoaders,
+  onStart: (runtime) => signingKeys.ensure(runtime.em()),
+  routes: {
+    '/.well-known/jwks.json': jwksRoute,
+    '/.well-known/openid-configuration': discoveryRoute,
+  },
 });

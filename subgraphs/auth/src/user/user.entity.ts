@@ -55,6 +55,27 @@ export class User {
   @Enum({ items: () => Locale, type: 'string' })
   locale: Locale = Locale.FR;
 
+  /** argon2id hash; never loaded unless asked for, never exposed. */
+  @Property({ type: 'string', length: 255, nullable: true, hidden: true, lazy: true })
+  passwordHash: string | null = null;
+
+  /** Organisations the account acts for; they travel in access tokens for ownership checks. */
+  @Property({ type: 'uuid', nullable: true })
+  studentId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  enterpriseId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  universityId: string | null = null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  @Property({ type: 'Date', nullable: true })
+  emailVerifiedAt: Date | null = null;
+
+  @Property({ type: 'Date', nullable: true })
+  lastLoginAt: Date | null = null;
+
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'Date' })
   createdAt: Date = new Date();

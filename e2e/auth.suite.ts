@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { importJWK, SignJWT, UnsecuredJWT, type JWK } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../scripts/lib/platform.js';
+
+interface GraphQLResponse {
+  status: number;
+  data?: Record<string, any> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+export interface AuthEnvironment {
+  env: NodeJS.ProcessEnv;
+  /** Text of the messages sent to an address, oldest first. */
+  mailTo(address: string): Promise<string[]>;
+  cleanup(): Promise<void>;
+}
+
+/** Identity rules through the gateway (issue 3, first part); run in both modes. */
+export function describeAuth(mode: string, environment: () => Promise<AuthEnvironment>): void {
+  describe(`identity and tokens (${mode})`, () => {
+    let platform: RunningPlatform;
+    let env: AuthEnvironment;
+
+    async function gql(query: string, variables: Record<string, unknown> = {}, token?: string, url = platform.graphqlUrl, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    }
+
+    const LOGIN = 'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken expiresIn tokenType user { id email roles } } }';
+    const REFRESH = 'mutation Refresh($token: String!) { refreshSession(refreshToken: $token) { accessToken refreshToken } }';
+    const ME = '{ me { id email roles } }';
+
+    async function login(role = 'STUDENT') {
+      const account = platform.demoAccounts!.accounts.find((candidate) => candidate.role === role)!;
+      const result = await gql(LOGIN, { email: account.email, password: platform.demoAccounts!.password });
+      expect(result.errors).toBeUndefined();
+      return result.data!.login as { accessToken: string; refreshToken: string; expiresIn: number; tokenType: string; user: { id: string; email: string; roles: string[] } };
+    }
+
+    /** Signs a token with the auth service's real current key, to forge claims the verifier must refuse. */
+    async function signWithRealKey(claims: Record<string, unknown>, header: Record<string, unknown> = {}, audience = platform.auth.audience, issuer = platform.auth.issuer, expires: string | number = '5m') {
+      const [row] = await platform.subgraphs.get('auth')!.db.orm.em.fork().getConnection().execute<Array<{ kid: string; private_jwk: JWK }>>(
+        'select kid, private_jwk from auth.signing_key where retired_at is null',
+      );
+      const key = await importJWK(row!.private_jwk, 'RS256');
+      return new SignJWT({ roles: ['SYSTEM_ADMIN'], ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid: row!.kid, typ: 'at+jwt', ...header })
+        .setSubject(randomUUID()).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime(expires)
+        .sign(key);
+    }
+
+    beforeAll(async () => {
+      env = await environment();
+      platform = await startPlatform({ ...env.env, STAGES_FREE_PORTS: 'true', STAGES_SERVE_CLIENT: 'false', LOG_LEVEL: 'error' });
+    });
+
+    afterAll(async () => {
+      await platform?.stop();
+      await env?.cleanup();
+    });
+
+    it('should sign in a demo account and answer `me` with the access token', async () => {
+      const session = await login('STUDENT');
+      expect(session).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { roles: ['STUDENT'] } });
+      expect(session.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString());
+      expect(claims).toMatchObject({ iss: platform.auth.issuer, aud: 'stages', sub: session.user.id, roles: ['STUDENT'] });
+      expect(claims.student_id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(claims.exp - claims.iat).toBe(900);
+      expect((await gql(ME, {}, session.accessToken)).data!.me).toEqual(session.user);
+    });
+
+    it('should answer an unknown e-mail and a wrong password identically', async () => {
+      const account = platform.demoAccounts!.accounts[0]!;
+      const wrongPassword = await gql(LOGIN, { email: account.email, password: 'not-the-password' });
+      const unknownEmail = await gql(LOGIN, { email: `nobody.${randomUUID()}@stages.example`, password: 'not-the-password' });
+      expect(wrongPassword).toEqual(unknownEmail);
+      expect(wrongPassword.errors).toEqual([expect.objectContaining({ message: 'Incorrect e-mail address or password.', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+      expect(wrongPassword.data).toBeNull();
+    });
+
+    it('should rotate the refresh token and revoke its whole family when a used one is presented again', async () => {
+      const first = await login('ENTERPRISE');
+      const second = (await gql(REFRESH, { token: first.refreshToken })).data!.refreshSession;
+      expect(second.refreshToken).not.toBe(first.refreshToken);
+      expect((await gql(ME, {}, second.accessToken)).data!.me.roles).toEqual(['ENTERPRISE']);
+      const replay = await gql(REFRESH, { token: first.refreshToken });
+      expect(replay.errors?.[0]).toMatchObject({ message: 'The session has ended: sign in again.', extensions: { code: 'UNAUTHENTICATED' } });
+      // The legitimate holder of the newest token is signed out too.
+      expect((await gql(REFRESH, { token: second.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('should end a session on logout', async () => {
+      const session = await login('UNIVERSITY_ADMIN');
+      expect((await gql('mutation Logout($t: String!) { logout(refreshToken: $t) }', { t: session.refreshToken })).data).toEqual({ logout: true });
+      expect((await gql(REFRESH, { token: session.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it.each([
+      ['unsigned (alg: none)', async () => new UnsecuredJWT({ roles: ['SYSTEM_ADMIN'] }).setSubject(randomUUID()).setIssuer(platform.auth.issuer).setAudience('stages').setIssuedAt().setExpirationTime('5m').encode()],
+      ['expired', async () => signWithRealKey({}, {}, undefined, undefined, Math.floor(Date.now() / 1000) - 60)],
+      ['for another audience', async () => signWithRealKey({}, {}, 'another-api')],
+      ['from another issuer', async () => signWithRealKey({}, {}, undefined, 'https://login.evil.example')],
+      ['of another type (typ: JWT)', async () => signWithRealKey({}, { typ: 'JWT' })],
+    ])('should refuse an access token that is %s with UNAUTHENTICATED and no data', async (_name, forge) => {
+      const result = await gql(ME, {}, await forge());
+      expect(result.status).toBe(401);
+      expect(result.data).toBeUndefined();
+      expect(result.errors).toEqual([expect.objectContaining({ message: 'The access token is invalid or has expired.', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+    });
+
+    it('should refuse a direct subgraph call without the gateway’s secret, even with a valid token', async () => {
+      const session = await login('SYSTEM_ADMIN');
+      const users = platform.subgraphs.get('auth')!.url;
+      for (const headers of [{}, { 'x-internal-secret': 'guess'.repeat(10) }] as Array<Record<string, string>>) {
+        const direct = await gql('{ users(first: 5) { edges { node { email } } } }', {}, session.accessToken, users, headers);
+        expect(direct.status).toBe(401);
+        expect(direct.data).toBeUndefined();
+        expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      }
+    });
+
+    it('should publish only public keys in the JWKS', async () => {
+      const jwks = (await (await fetch(platform.auth.jwksUrl)).json()) as { keys: Array<Record<string, string>> };
+      expect(jwks.keys.length).toBeGreaterThan(0);
+      for (const key of jwks.keys) {
+        expect(key).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
+        expect(Object.keys(key)).not.toEqual(expect.arrayContaining(['d']));
+        expect(key.d ?? key.p ?? key.q).toBeUndefined();
+      }
+    });
+
+    it('should register a student, verify the e-mail once, and then sign in; an existing address gets the same answer', async () => {
+      const email = `camille.${randomUUID().slice(0, 8)}@etu.stages.example`;
+      const universityId = (await gql('{ universities(first: 1) { edges { node { id } } } }')).data!.universities.edges[0].node.id;
+      const REGISTER = 'mutation Register($input: RegisterStudentInput!) { registerStudent(input: $input) { accepted message } }';
+      const input = { email, password: 'correct horse battery', displayName: 'Camille Martin', universityId };
+      const created = await gql(REGISTER, { input });
+      const again = await gql(REGISTER, { input: { ...input, password: 'another long password' } });
+      expect(created.data).toEqual(again.data);
+      expect(created.data!.registerStudent.accepted).toBe(true);
+
+      expect((await gql(LOGIN, { email, password: input.password })).errors?.[0]?.message).toBe('Incorrect e-mail address or password.');
+      const mails = await env.mailTo(email);
+      expect(mails).toHaveLength(2);
+      const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mails.find((text) => text.includes('verify-email'))!)![1]!;
+      expect(mails.some((text) => text.includes('déjà un'))).toBe(true);
+
+      const VERIFY = 'mutation Verify($token: String!) { verifyEmail(token: $token) { email status } }';
+      expect((await gql(VERIFY, { token })).data).toEqual({ verifyEmail: { email, status: 'ACTIVE' } });
+      expect((await gql(VERIFY, { token })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const session = (await gql(LOGIN, { email, password: input.password })).data!.login;
+      expect(session.user).toMatchObject({ email, roles: ['STUDENT'] });
+    });
+
+    it.each([
+      [{ email: 'not-an-address' }, 'email'],
+      [{ password: 'short' }, 'password'],
+      [{ displayName: 'x' }, 'displayName'],
+      [{ universityId: 'upc' }, 'universityId'],
+    ])('should refuse registration input %j with BAD_USER_INPUT naming %s', async (change, field) => {
+      const input = { email: `x.${randomUUID().slice(0, 8)}@etu.stages.example`, password: 'correct horse battery', displayName: 'Camille', universityId: randomUUID(), ...change };
+      const result = await gql('mutation R($input: RegisterStudentInput!) { registerStudent(input: $input) { accepted } }', { input });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+
+    it('should refuse an oversized password at sign-in with BAD_USER_INPUT', async () => {
+      const result = await gql(LOGIN, { email: 'a@stages.example', password: 'x'.repeat(10_000) });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+    });
+  });
+}

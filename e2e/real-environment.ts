@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { requireRealSetting } from '@stages/platform/testing';
+
+export interface RealEnvironment {
+  env: NodeJS.ProcessEnv;
+  /** Text of the messages Mailpit received for an address, oldest first. */
+  mailTo(address: string): Promise<string[]>;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * Settings for a platform on the real services, with a database of its own on the Postgres server (dropped by
+ * `cleanup`) and its own S3 bucket, so suites never see each other's rows.
+ */
+export async function realEnvironment(name: string): Promise<RealEnvironment> {
+  const serverUrl = new URL(requireRealSetting('DATABASE_URL'));
+  const database = `stages_${name}_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  await admin.query(`create database "${database}"`);
+  await admin.end();
+  const databaseUrl = new URL(serverUrl);
+  databaseUrl.pathname = `/${database}`;
+  const dataDir = await mkdtemp(path.join(tmpdir(), `stages-${name}-`));
+  const mailpit = requireRealSetting('MAILPIT_URL');
+  return {
+    env: {
+      PATH: process.env.PATH,
+      STAGES_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl.toString(),
+      REDIS_URL: requireRealSetting('REDIS_URL'),
+      KAFKA_BROKERS: requireRealSetting('KAFKA_BROKERS'),
+      KAFKA_CLIENT_ID: `stages-${name}-${process.pid}`,
+      S3_ENDPOINT: requireRealSetting('S3_ENDPOINT'),
+      S3_ACCESS_KEY: requireRealSetting('S3_ACCESS_KEY'),
+      S3_SECRET_KEY: requireRealSetting('S3_SECRET_KEY'),
+      S3_BUCKET: `stages-${name}-${process.pid}`.toLowerCase().replace(/[^a-z0-9-]/g, '-'),
+      SMTP_URL: requireRealSetting('SMTP_URL'),
+    },
+    async mailTo(address) {
+      const search = await fetch(`${mailpit}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}&limit=50`);
+      const { messages } = (await search.json()) as { messages: Array<{ ID: string }> };
+      const texts = await Promise.all(
+        messages.map(async ({ ID }) => ((await (await fetch(`${mailpit}/api/v1/message/${ID}`)).json()) as { Text: string; Date: string })),
+      );
+      return texts.sort((a, b) => a.Date.localeCompare(b.Date)).map((message) => message.Text);
+    },
+    async cleanup() {
+      const client = new pg.Client({ connectionString: serverUrl.toString() });
+      await client.connect();
+      await client.query(`drop database if exists "${database}" with (force)`);
+      await client.end();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

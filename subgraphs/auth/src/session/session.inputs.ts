@@ -1,0 +1,47 @@
+import { Field, InputType, ObjectType, Int, ID } from 'type-graphql';
+import { User } from '../user/user.entity.js';
+
+@InputType({ description: 'A student creates an account at their university.' })
+export class RegisterStudentInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { description: 'At least 10 characters.' })
+  password!: string;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => ID)
+  universityId!: string;
+
+  @Field(() => String, { nullable: true, description: 'fr (default) or en.' })
+  locale?: string | null;
+}
+
+@ObjectType({ description: 'Tokens of a signed-in session.' })
+export class AuthPayload {
+  @Field(() => String, { description: 'RS256 JWT, sent as "Authorization: Bearer <token>".' })
+  accessToken!: string;
+
+  @Field(() => String)
+  tokenType!: string;
+
+  @Field(() => Int, { description: 'Seconds until the access token expires.' })
+  expiresIn!: number;
+
+  @Field(() => String, { description: 'Opaque; rotated on every use; valid 7 days.' })
+  refreshToken!: string;
+
+  @Field(() => User)
+  user!: User;
+}
+
+@ObjectType({ description: 'The same answer whether or not the address already had an account.' })
+export class RegistrationResult {
+  @Field(() => Boolean)
+  accepted!: boolean;
+
+  @Field(() => String)
+  message!: string;
+}

@@ -1,0 +1,62 @@
+import { badUserInput, unauthenticated } from '@stages/platform';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { AuthContext } from '../context.js';
+import { User } from '../user/user.entity.js';
+import { PASSWORD_MAX_LENGTH } from './passwords.js';
+import { AuthPayload, RegisterStudentInput, RegistrationResult } from './session.inputs.js';
+import { SessionService } from './session.service.js';
+import { signingKeys } from './signing-keys.js';
+
+const TOKEN_MAX_LENGTH = 128;
+
+function sessions(ctx: AuthContext): SessionService {
+  return new SessionService({
+    keys: signingKeys,
+    tokens: { issuer: ctx.auth.issuer, audience: ctx.auth.audience },
+    mailer: ctx.infrastructure.mailer,
+    clientUrl: ctx.clientUrl,
+  });
+}
+
+function boundedToken(field: string, value: string): string {
+  if (value.length === 0 || value.length > TOKEN_MAX_LENGTH) throw badUserInput(field, `${field} is not a token issued by Stages.`);
+  return value;
+}
+
+@Resolver()
+export class SessionResolver {
+  @Query(() => User, { description: 'The signed-in account; UNAUTHENTICATED without a valid access token.' })
+  async me(@Ctx() ctx: AuthContext): Promise<User> {
+    if (!ctx.viewer || ctx.viewer.kind !== 'user') throw unauthenticated();
+    const user = await ctx.loaders.userById.load(ctx.viewer.subject);
+    if (!user) throw unauthenticated();
+    return user;
+  }
+
+  @Mutation(() => RegistrationResult, { description: 'Creates a student account and e-mails a link to activate it.' })
+  registerStudent(@Arg('input', () => RegisterStudentInput) input: RegisterStudentInput, @Ctx() ctx: AuthContext): Promise<RegistrationResult> {
+    return sessions(ctx).registerStudent(ctx.em, input);
+  }
+
+  @Mutation(() => User, { description: 'Activates an account with the token of its verification e-mail (single use, 24 h).' })
+  verifyEmail(@Arg('token', () => String) token: string, @Ctx() ctx: AuthContext): Promise<User> {
+    return sessions(ctx).verifyEmail(ctx.em, boundedToken('token', token));
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Signs in with e-mail and password.' })
+  login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: AuthContext): Promise<AuthPayload> {
+    if (email.length > 254) throw badUserInput('email', 'email must be a valid e-mail address.');
+    if (password.length > PASSWORD_MAX_LENGTH) throw badUserInput('password', `password must have at most ${PASSWORD_MAX_LENGTH} characters.`);
+    return sessions(ctx).login(ctx.em, email, password);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'New tokens for a refresh token, which is rotated: each works once.' })
+  refreshSession(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: AuthContext): Promise<AuthPayload> {
+    return sessions(ctx).refresh(ctx.em, boundedToken('refreshToken', refreshToken));
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the session of a refresh token.' })
+  logout(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: AuthContext): Promise<boolean> {
+    return sessions(ctx).logout(ctx.em, boundedToken('refreshToken', refreshToken));
+  }
+}

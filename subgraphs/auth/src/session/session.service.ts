@@ -1,0 +1,156 @@
+import { badUserInput, isUuid, newId, unauthenticated, type EntityManager, type Mailer } from '@stages/platform';
+import { LockMode } from '@mikro-orm/core';
+import { Locale, Role, User, UserStatus } from '../user/user.entity.js';
+import { EmailToken, EmailTokenPurpose } from './email-token.entity.js';
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
+import { RefreshToken } from './refresh-token.entity.js';
+import type { AuthPayload, RegisterStudentInput, RegistrationResult } from './session.inputs.js';
+import type { SigningKeys } from './signing-keys.js';
+import { ACCESS_TOKEN_TTL_SECONDS, hashRefreshToken, issueAccessToken, newRefreshToken, REFRESH_TOKEN_TTL_SECONDS, type TokenSettings } from './tokens.js';
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,}$/;
+const VERIFY_EMAIL_TTL_MS = 24 * 3600_000;
+const WRONG_CREDENTIALS = 'Incorrect e-mail address or password.';
+const REGISTRATION_ACCEPTED =
+  'If this address can be used, a message has been sent to it: follow its link to activate the account.';
+
+export interface SessionDependencies {
+  keys: SigningKeys;
+  tokens: TokenSettings;
+  mailer: Mailer;
+  /** Base URL of the web client, for links in e-mails. */
+  clientUrl: string;
+}
+
+function normaliseEmail(email: string): string {
+  const value = email.trim().toLowerCase();
+  if (value.length > 254 || !EMAIL.test(value)) throw badUserInput('email', 'email must be a valid e-mail address.');
+  return value;
+}
+
+function checkPassword(password: string): void {
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
+    throw badUserInput('password', `password must have between ${PASSWORD_MIN_LENGTH} and ${PASSWORD_MAX_LENGTH} characters.`);
+  }
+}
+
+/** Accounts and sessions: registration, e-mail verification, sign-in, refresh-token rotation, sign-out. */
+export class SessionService {
+  constructor(private readonly deps: SessionDependencies) {}
+
+  /**
+   * Creates a pending student account and e-mails a verification link. An address that already has an account
+   * gets a notice instead, and the caller gets the same answer either way (no account enumeration).
+   */
+  async registerStudent(em: EntityManager, input: RegisterStudentInput): Promise<RegistrationResult> {
+    const email = normaliseEmail(input.email);
+    checkPassword(input.password);
+    const displayName = input.displayName.trim();
+    if (displayName.length < 2 || displayName.length > 120) throw badUserInput('displayName', 'displayName must have between 2 and 120 characters.');
+    if (!isUuid(input.universityId)) throw badUserInput('universityId', 'universityId must be a UUID.');
+    const locale = input.locale ?? Locale.FR;
+    if (!Object.values(Locale).includes(locale as Locale)) throw badUserInput('locale', 'locale must be fr or en.');
+
+    const existing = await em.findOne(User, { email });
+    if (existing) {
+      await this.deps.mailer.send({
+        to: email,
+        subject: existing.locale === Locale.EN ? 'Someone tried to register with your address' : 'Tentative d’inscription avec votre adresse',
+        text:
+          existing.locale === Locale.EN
+            ? 'Someone tried to create a Stages account with this address, which already has one. If it was you, sign in or reset your password.'
+            : 'Quelqu’un a tenté de créer un compte Stages avec cette adresse, qui en a déjà un. Si c’était vous, connectez-vous ou réinitialisez votre mot de passe.',
+      });
+      return { accepted: true, message: REGISTRATION_ACCEPTED };
+    }
+    const passwordHash = await hashPassword(input.password);
+    const { token, hash } = newRefreshToken();
+    const user = await em.transactional(async (tx) => {
+      const created = tx.create(User, {
+        id: newId(),
+        email,
+        displayName,
+        roles: [Role.STUDENT],
+        status: UserStatus.PENDING_VERIFICATION,
+        locale: locale as Locale,
+        passwordHash,
+        studentId: newId(),
+        universityId: input.universityId,
+        createdAt: new Date(),
+      });
+      // The account row first: the token refers to it.
+      await tx.flush();
+      tx.create(EmailToken, { userId: created.id, purpose: EmailTokenPurpose.VERIFY_EMAIL, tokenHash: hash, expiresAt: new Date(Date.now() + VERIFY_EMAIL_TTL_MS), createdAt: new Date() });
+      return created;
+    });
+    const link = `${this.deps.clientUrl}/verify-email?token=${token}`;
+    await this.deps.mailer.send({
+      to: email,
+      subject: user.locale === Locale.EN ? 'Activate your Stages account' : 'Activez votre compte Stages',
+      text:
+        user.locale === Locale.EN
+          ? `Hello ${displayName},\n\nOpen this link within 24 hours to activate your account:\n${link}\n`
+          : `Bonjour ${displayName},\n\nOuvrez ce lien dans les 24 heures pour activer votre compte :\n${link}\n`,
+    });
+    return { accepted: true, message: REGISTRATION_ACCEPTED };
+  }
+
+  /** Activates the account of a verification link; the link works once and expires after 24 hours. */
+  async verifyEmail(em: EntityManager, token: string): Promise<User> {
+    return em.transactional(async (tx) => {
+      const record = await tx.findOne(EmailToken, { tokenHash: hashRefreshToken(token), purpose: EmailTokenPurpose.VERIFY_EMAIL }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!record || record.usedAt || record.expiresAt <= new Date()) throw unauthenticated('This verification link is invalid, already used or expired.');
+      record.usedAt = new Date();
+      const user = await tx.findOneOrFail(User, { id: record.userId });
+      if (user.status === UserStatus.PENDING_VERIFICATION) user.status = UserStatus.ACTIVE;
+      user.emailVerifiedAt ??= new Date();
+      return user;
+    });
+  }
+
+  /** Signs in; an unknown address, a wrong password and an inactive account get the same answer. */
+  async login(em: EntityManager, email: string, password: string): Promise<AuthPayload> {
+    const user = await em.findOne(User, { email: email.trim().toLowerCase() }, { populate: ['passwordHash'] });
+    const valid = await verifyPassword(user?.passwordHash, password);
+    if (!user || !valid || user.status !== UserStatus.ACTIVE) throw unauthenticated(WRONG_CREDENTIALS);
+    user.lastLoginAt = new Date();
+    return this.startSession(em, user, newId());
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. The token is rotated: presenting it again later (a replay, or a
+   * stolen copy) revokes every token of its family, signing out the legitimate holder too (RFC 9700 §4.14).
+   */
+  async refresh(em: EntityManager, refreshToken: string): Promise<AuthPayload> {
+    const outcome = await em.transactional(async (tx) => {
+      const record = await tx.findOne(RefreshToken, { tokenHash: hashRefreshToken(refreshToken) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!record) return { error: 'unknown' as const };
+      if (record.rotatedAt || record.revokedAt) {
+        await tx.nativeUpdate(RefreshToken, { familyId: record.familyId, revokedAt: null }, { revokedAt: new Date() });
+        return { error: 'reused' as const };
+      }
+      if (record.expiresAt <= new Date()) return { error: 'expired' as const };
+      const user = await tx.findOne(User, { id: record.userId });
+      if (!user || user.status !== UserStatus.ACTIVE) return { error: 'inactive' as const };
+      record.rotatedAt = new Date();
+      return { payload: await this.startSession(tx, user, record.familyId) };
+    });
+    if ('error' in outcome) throw unauthenticated('The session has ended: sign in again.');
+    return outcome.payload;
+  }
+
+  /** Ends the session of a refresh token (its whole family). Unknown tokens are ignored. */
+  async logout(em: EntityManager, refreshToken: string): Promise<boolean> {
+    const record = await em.findOne(RefreshToken, { tokenHash: hashRefreshToken(refreshToken) });
+    if (record) await em.nativeUpdate(RefreshToken, { familyId: record.familyId, revokedAt: null }, { revokedAt: new Date() });
+    return true;
+  }
+
+  private async startSession(em: EntityManager, user: User, familyId: string): Promise<AuthPayload> {
+    const { token, hash } = newRefreshToken();
+    em.create(RefreshToken, { userId: user.id, familyId, tokenHash: hash, expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000), createdAt: new Date() });
+    await em.flush();
+    const accessToken = await issueAccessToken(user, await this.deps.keys.active(em), this.deps.tokens);
+    return { accessToken, tokenType: 'Bearer', expiresIn: ACCESS_TOKEN_TTL_SECONDS, refreshToken: token, user };
+  }
+}
