@@ -28,3 +28,4 @@ export * from './infrastructure-errors.js';
 export * from './process/lifecycle.js';
 export * from './auth/viewer.js';
 export * from './auth/token-verifier.js';
+export * from './auth/authorize.js';

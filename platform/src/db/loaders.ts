@@ -4,6 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pageRequest, toConnection, type Connection, type PageArgs } from '../graphql/connection.js';
 import { notFound } from '../graphql/errors.js';
 import { parseId } from '../graphql/ids.js';
+import { authorize } from '../auth/authorize.js';
+import type { Viewer } from '../auth/viewer.js';
 
 type WithId = { id: string };
 
@@ -39,19 +41,31 @@ function columnOf<T extends object>(em: EntityManager, entity: EntityName<T>, pr
   return { table: `${schema ? `${schema}.` : ''}${meta.tableName}`, column: meta.properties[property]!.fieldNames[0]! };
 }
 
+/** Equality conditions on properties that restrict which rows a caller may see (e.g. `{ studentId }`). */
+export type RowScope<T> = { [K in keyof T as string extends T[K] ? K : never]?: string };
+
+function scopeColumns<T extends object>(em: EntityManager, entity: EntityName<T>, scope: RowScope<T>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(scope).map(([property, value]) => [columnOf(em, entity, property as keyof T & string).column, value as string]),
+  );
+}
+
 /** Counts the rows whose `foreignKey` equals each key, one grouped query per batch. */
 export function countByForeignKeyLoader<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   foreignKey: keyof T & string,
+  scope: RowScope<T> = {},
 ): DataLoader<string, number> {
   const { table, column } = columnOf(em, entity, foreignKey);
+  const scoped = scopeColumns(em, entity, scope);
   return new DataLoader(async (keys) => {
     const rows: Array<{ key: string; count: string }> = await em
       .getKnex()(table)
       .select({ key: column })
       .count({ count: '*' })
       .whereIn(column, [...keys])
+      .andWhere(scoped)
       .groupBy(column);
     const counts = new Map(rows.map((row) => [String(row.key), Number(row.count)]));
     return keys.map((key) => counts.get(key) ?? 0);
@@ -74,10 +88,12 @@ export function connectionByForeignKeyLoader<T extends WithId>(
   em: EntityManager,
   entity: EntityName<T>,
   foreignKey: keyof T & string,
+  scope: RowScope<T> = {},
   maxPageSize?: number,
 ): { load(key: string, args: PageArgs): Promise<Connection<T>> } {
   const { table, column } = columnOf(em, entity, foreignKey);
-  const counts = countByForeignKeyLoader(em, entity, foreignKey);
+  const scoped = scopeColumns(em, entity, scope);
+  const counts = countByForeignKeyLoader(em, entity, foreignKey, scope);
   const rows = new DataLoader<PageKey, T[], string>(
     async (keys) => {
       const groups = new Map<string, PageKey[]>();
@@ -91,7 +107,8 @@ export function connectionByForeignKeyLoader<T extends WithId>(
         const knex = em.getKnex();
         const inner = knex(table)
           .select('*', knex.raw('row_number() over (partition by ?? order by id) as "_rank"', [column]))
-          .whereIn(column, group.map((key) => key.key));
+          .whereIn(column, group.map((key) => key.key))
+          .andWhere(scoped);
         if (afterId) inner.andWhere('id', '>', afterId);
         const result: Array<Record<string, unknown>> = await knex
           .select('*')
@@ -125,4 +142,33 @@ export async function loadByIdOrThrow<T>(loader: DataLoader<string, T | null>, t
   const found = await loader.load(parseId(id));
   if (!found) throw notFound(type, id);
   return found;
+}
+
+/** Loads a row by id for a caller: NOT_FOUND when missing, then UNAUTHENTICATED/FORBIDDEN unless `canRead`. */
+export async function loadVisibleOrThrow<T>(
+  loader: DataLoader<string, T | null>,
+  type: string,
+  id: string,
+  viewer: Viewer | null,
+  canRead: (row: T) => boolean,
+): Promise<T> {
+  const row = await loadByIdOrThrow(loader, type, id);
+  authorize(viewer, canRead(row));
+  return row;
+}
+
+/**
+ * `__resolveReference` with the same rule as the root field: `_entities` bypasses root fields, so every entity a
+ * subgraph resolves for the gateway is checked here too. A missing row resolves to null.
+ */
+export async function resolveVisibleReference<T>(
+  loader: DataLoader<string, T | null>,
+  id: string,
+  viewer: Viewer | null,
+  canRead: (row: T) => boolean,
+): Promise<T | null> {
+  const row = await loader.load(parseId(id));
+  if (!row) return null;
+  authorize(viewer, canRead(row));
+  return row;
 }

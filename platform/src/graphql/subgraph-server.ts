@@ -114,7 +114,7 @@ export async function startSubgraph<TLoaders>(
         clientUrl: options.clientUrl,
         requestId,
         em,
-        loaders: definition.createLoaders(em),
+        loaders: definition.createLoaders(em, viewer),
         logger: logger.child({ requestId }),
         infrastructure: options.infrastructure,
         emit: (event) => recordEvent(em, source, event),

@@ -59,8 +59,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: ClassList;
   referenceResolvers: ReferenceResolvers<SubgraphContext<TLoaders>>;
-  /** DataLoaders for one request: every batched lookup of the subgraph goes through them. */
-  createLoaders(em: EntityManager): TLoaders;
+  /** DataLoaders for one request (and one caller): every batched lookup of the subgraph goes through them. */
+  createLoaders(em: EntityManager, viewer: Viewer | null): TLoaders;
   /** Runs once after migrations, before the subgraph takes requests. */
   onStart?(runtime: SubgraphRuntime): Promise<void>;
   /** Extra HTTP endpoints by path (public: no internal secret), e.g. the auth service's JWKS. */

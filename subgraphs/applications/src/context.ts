@@ -4,15 +4,24 @@ import {
   countByForeignKeyLoader,
   type EntityManager,
   type SubgraphContext,
+  type Viewer,
 } from '@stages/platform';
 import { Application } from './application/application.entity.js';
+import { applicationScope } from './application/application.policy.js';
 
-export function createLoaders(em: EntityManager) {
+// Matches no row: a caller with no visible applications gets empty lists from the scoped loaders.
+const NOTHING = { id: '00000000-0000-0000-0000-000000000000' };
+
+export function createLoaders(em: EntityManager, viewer: Viewer | null) {
+  const scope = applicationScope(viewer);
   return {
     applicationById: byIdLoader(em, Application),
-    applicationsByStudent: connectionByForeignKeyLoader(em, Application, 'studentId'),
-    applicationsByOffer: connectionByForeignKeyLoader(em, Application, 'offerId'),
+    /** Lists of applications are filtered to what the caller may see. */
+    applicationsByStudent: connectionByForeignKeyLoader(em, Application, 'studentId', scope ?? NOTHING),
+    applicationsByOffer: connectionByForeignKeyLoader(em, Application, 'offerId', scope ?? NOTHING),
+    /** Counts are public: how many applied says nothing about who. */
     applicationCountByOffer: countByForeignKeyLoader(em, Application, 'offerId'),
+    scope,
   };
 }
 

@@ -1,6 +1,7 @@
-import { defineSubgraph, parseId } from '@stages/platform';
+import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { Application } from './application/application.entity.js';
+import { canReadApplication } from './application/application.policy.js';
 import { ApplicationResolver, OfferApplicationsResolver, StudentApplicationsResolver } from './application/application.resolver.js';
 import { createLoaders } from './context.js';
 
@@ -11,7 +12,7 @@ export const applicationsSubgraph = defineSubgraph({
   migrations,
   resolvers: [ApplicationResolver, StudentApplicationsResolver, OfferApplicationsResolver],
   referenceResolvers: {
-    Application: { __resolveReference: (reference, ctx) => ctx.loaders.applicationById.load(parseId(reference.id)) },
+    Application: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.applicationById, reference.id, ctx.viewer, (application) => canReadApplication(ctx.viewer, application)) },
     Student: { __resolveReference: (reference) => ({ id: reference.id }) },
     Offer: { __resolveReference: (reference) => ({ id: reference.id }) },
   },

@@ -1,4 +1,4 @@
-import { defineSubgraph, parseId } from '@stages/platform';
+import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { createLoaders } from './context.js';
 import { EmailToken } from './session/email-token.entity.js';
@@ -8,6 +8,7 @@ import { SigningKey } from './session/signing-key.entity.js';
 import { signingKeys } from './session/signing-keys.js';
 import { discoveryRoute, jwksRoute } from './session/well-known.js';
 import { User } from './user/user.entity.js';
+import { canReadUser } from './user/user.policy.js';
 import { UserResolver } from './user/user.resolver.js';
 
 export const authSubgraph = defineSubgraph({
@@ -17,7 +18,7 @@ export const authSubgraph = defineSubgraph({
   migrations,
   resolvers: [UserResolver, SessionResolver],
   referenceResolvers: {
-    User: { __resolveReference: (reference, ctx) => ctx.loaders.userById.load(parseId(reference.id)) },
+    User: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.userById, reference.id, ctx.viewer, (user) => canReadUser(ctx.viewer, user.id)) },
   },
   createLoaders,
   onStart: (runtime) => signingKeys.ensure(runtime.em()),

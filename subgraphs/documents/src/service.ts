@@ -1,7 +1,8 @@
-import { defineSubgraph, parseId } from '@stages/platform';
+import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { createLoaders } from './context.js';
 import { Document } from './document/document.entity.js';
+import { canReadDocument } from './document/document.policy.js';
 import { DocumentResolver } from './document/document.resolver.js';
 
 export const documentsSubgraph = defineSubgraph({
@@ -11,7 +12,7 @@ export const documentsSubgraph = defineSubgraph({
   migrations,
   resolvers: [DocumentResolver],
   referenceResolvers: {
-    Document: { __resolveReference: (reference, ctx) => ctx.loaders.documentById.load(parseId(reference.id)) },
+    Document: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.documentById, reference.id, ctx.viewer, (document) => canReadDocument(ctx.viewer, document)) },
   },
   createLoaders,
 });

@@ -10,6 +10,7 @@ export const enterprisesSubgraph = defineSubgraph({
   entities: [Enterprise],
   migrations,
   resolvers: [EnterpriseResolver],
+  // Enterprises are a public directory: anyone may resolve one.
   referenceResolvers: {
     Enterprise: { __resolveReference: (reference, ctx) => ctx.loaders.enterpriseById.load(parseId(reference.id)) },
   },

@@ -1,4 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { CreateInternship } from './0001-create-internship.js';
+import { InternshipUniversity } from './0002-internship-university.js';
 
-export const migrations: MigrationObject[] = [{ name: '0001-create-internship', class: CreateInternship }];
+export const migrations: MigrationObject[] = [
+  { name: '0001-create-internship', class: CreateInternship },
+  { name: '0002-internship-university', class: InternshipUniversity },
+];

@@ -1,7 +1,8 @@
-import { defineSubgraph, parseId } from '@stages/platform';
+import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { createLoaders } from './context.js';
 import { Internship } from './internship/internship.entity.js';
+import { canReadInternship } from './internship/internship.policy.js';
 import { InternshipResolver, StudentInternshipsResolver } from './internship/internship.resolver.js';
 
 export const internshipsSubgraph = defineSubgraph({
@@ -11,7 +12,7 @@ export const internshipsSubgraph = defineSubgraph({
   migrations,
   resolvers: [InternshipResolver, StudentInternshipsResolver],
   referenceResolvers: {
-    Internship: { __resolveReference: (reference, ctx) => ctx.loaders.internshipById.load(parseId(reference.id)) },
+    Internship: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.internshipById, reference.id, ctx.viewer, (internship) => canReadInternship(ctx.viewer, internship)) },
     Student: { __resolveReference: (reference) => ({ id: reference.id }) },
   },
   createLoaders,

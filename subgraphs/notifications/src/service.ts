@@ -1,7 +1,8 @@
-import { defineSubgraph, parseId } from '@stages/platform';
+import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { createLoaders } from './context.js';
 import { Notification } from './notification/notification.entity.js';
+import { canReadNotification } from './notification/notification.policy.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
 
 export const notificationsSubgraph = defineSubgraph({
@@ -11,7 +12,7 @@ export const notificationsSubgraph = defineSubgraph({
   migrations,
   resolvers: [NotificationResolver],
   referenceResolvers: {
-    Notification: { __resolveReference: (reference, ctx) => ctx.loaders.notificationById.load(parseId(reference.id)) },
+    Notification: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.notificationById, reference.id, ctx.viewer, (notification) => canReadNotification(ctx.viewer, notification)) },
   },
   createLoaders,
 });

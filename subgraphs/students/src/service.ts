@@ -1,7 +1,8 @@
-import { defineSubgraph, parseId } from '@stages/platform';
+import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { createLoaders } from './context.js';
 import { Student } from './student/student.entity.js';
+import { canReadStudent } from './student/student.policy.js';
 import { StudentResolver, UniversityStudentsResolver } from './student/student.resolver.js';
 
 export const studentsSubgraph = defineSubgraph({
@@ -11,7 +12,7 @@ export const studentsSubgraph = defineSubgraph({
   migrations,
   resolvers: [StudentResolver, UniversityStudentsResolver],
   referenceResolvers: {
-    Student: { __resolveReference: (reference, ctx) => ctx.loaders.studentById.load(parseId(reference.id)) },
+    Student: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.studentById, reference.id, ctx.viewer, (student) => canReadStudent(ctx.viewer, student)) },
     University: { __resolveReference: (reference) => ({ id: reference.id }) },
   },
   createLoaders,

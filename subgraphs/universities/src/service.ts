@@ -10,6 +10,7 @@ export const universitiesSubgraph = defineSubgraph({
   entities: [University],
   migrations,
   resolvers: [UniversityResolver],
+  // Universities are a public directory: anyone may resolve one.
   referenceResolvers: {
     University: { __resolveReference: (reference, ctx) => ctx.loaders.universityById.load(parseId(reference.id)) },
   },

@@ -31,6 +31,14 @@ export class Application {
   @Property({ type: 'uuid' })
   offerId!: string;
 
+  /** Enterprise of the offer, copied at application time: it decides who may see the application. */
+  @Property({ type: 'uuid', nullable: true })
+  enterpriseId: string | null = null;
+
+  /** University of the student, copied at application time. */
+  @Property({ type: 'uuid', nullable: true })
+  universityId: string | null = null;
+
   @Field(() => ApplicationStatus)
   @Enum({ items: () => ApplicationStatus, type: 'string' })
   status: ApplicationStatus = ApplicationStatus.SUBMITTED;

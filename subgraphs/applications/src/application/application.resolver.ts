@@ -1,22 +1,24 @@
-import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
+import { authorize, ConnectionType, findPage, loadVisibleOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ApplicationsContext } from '../context.js';
 import { Offer } from '../external/offer.js';
 import { Student } from '../external/student.js';
 import { Application } from './application.entity.js';
+import { canReadApplication } from './application.policy.js';
 
 export const ApplicationConnection = ConnectionType(Application);
 
 @Resolver(() => Application)
 export class ApplicationResolver {
-  @Query(() => Application, { description: 'One application by id; NOT_FOUND when there is none.' })
+  @Query(() => Application, { description: 'One application: its student, the enterprise, the student’s university, system administrators.' })
   application(@Arg('id', () => ID) id: string, @Ctx() ctx: ApplicationsContext): Promise<Application> {
-    return loadByIdOrThrow(ctx.loaders.applicationById, 'Application', id);
+    return loadVisibleOrThrow(ctx.loaders.applicationById, 'Application', id, ctx.viewer, (application) => canReadApplication(ctx.viewer, application));
   }
 
-  @Query(() => ApplicationConnection, { description: 'Applications, oldest first, as a Relay connection.' })
+  @Query(() => ApplicationConnection, { description: 'The applications the caller may see, oldest first.' })
   applications(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApplicationsContext): Promise<Connection<Application>> {
-    return findPage(ctx.em, Application, {}, args);
+    authorize(ctx.viewer, ctx.loaders.scope !== null);
+    return findPage(ctx.em, Application, ctx.loaders.scope!, args);
   }
 
   @FieldResolver(() => Student, { nullable: true, description: 'The applicant (resolved by the students subgraph).' })
@@ -32,16 +34,18 @@ export class ApplicationResolver {
 
 @Resolver(() => Student)
 export class StudentApplicationsResolver {
-  @FieldResolver(() => ApplicationConnection, { description: "The student's applications, oldest first." })
+  @FieldResolver(() => ApplicationConnection, { description: "The student's applications the caller may see, oldest first." })
   applications(@Root() student: Student, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApplicationsContext): Promise<Connection<Application>> {
+    authorize(ctx.viewer, ctx.loaders.scope !== null);
     return ctx.loaders.applicationsByStudent.load(student.id, args);
   }
 }
 
 @Resolver(() => Offer)
 export class OfferApplicationsResolver {
-  @FieldResolver(() => ApplicationConnection, { description: 'Applications to the offer, oldest first.' })
+  @FieldResolver(() => ApplicationConnection, { description: 'Applications to the offer the caller may see, oldest first.' })
   applications(@Root() offer: Offer, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApplicationsContext): Promise<Connection<Application>> {
+    authorize(ctx.viewer, ctx.loaders.scope !== null);
     return ctx.loaders.applicationsByOffer.load(offer.id, args);
   }
 

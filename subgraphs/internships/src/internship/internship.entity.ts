@@ -34,6 +34,10 @@ export class Internship {
   @Property({ type: 'uuid' })
   offerId!: string;
 
+  /** University of the student, copied when the internship starts: it decides who may see it. */
+  @Property({ type: 'uuid', nullable: true })
+  universityId: string | null = null;
+
   @Field(() => LocalDateResolver)
   @Property({ type: 'date' })
   startDate!: string;

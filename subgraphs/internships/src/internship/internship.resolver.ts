@@ -1,21 +1,23 @@
-import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
+import { authorize, ConnectionType, findPage, loadVisibleOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { InternshipsContext } from '../context.js';
 import { Enterprise, Offer, Student } from '../external/references.js';
 import { Internship } from './internship.entity.js';
+import { canReadInternship } from './internship.policy.js';
 
 export const InternshipConnection = ConnectionType(Internship);
 
 @Resolver(() => Internship)
 export class InternshipResolver {
-  @Query(() => Internship, { description: 'One internship by id; NOT_FOUND when there is none.' })
+  @Query(() => Internship, { description: 'One internship: the intern, the host, the student’s university, system administrators.' })
   internship(@Arg('id', () => ID) id: string, @Ctx() ctx: InternshipsContext): Promise<Internship> {
-    return loadByIdOrThrow(ctx.loaders.internshipById, 'Internship', id);
+    return loadVisibleOrThrow(ctx.loaders.internshipById, 'Internship', id, ctx.viewer, (internship) => canReadInternship(ctx.viewer, internship));
   }
 
-  @Query(() => InternshipConnection, { description: 'Internships, oldest first, as a Relay connection.' })
+  @Query(() => InternshipConnection, { description: 'The internships the caller may see, oldest first.' })
   internships(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: InternshipsContext): Promise<Connection<Internship>> {
-    return findPage(ctx.em, Internship, {}, args);
+    authorize(ctx.viewer, ctx.loaders.scope !== null);
+    return findPage(ctx.em, Internship, ctx.loaders.scope!, args);
   }
 
   @FieldResolver(() => Student, { nullable: true })
@@ -38,6 +40,7 @@ export class InternshipResolver {
 export class StudentInternshipsResolver {
   @FieldResolver(() => InternshipConnection, { description: "The student's internships, oldest first." })
   internships(@Root() student: Student, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: InternshipsContext): Promise<Connection<Internship>> {
+    authorize(ctx.viewer, ctx.loaders.scope !== null);
     return ctx.loaders.internshipsByStudent.load(student.id, args);
   }
 }

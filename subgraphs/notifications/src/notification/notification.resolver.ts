@@ -1,19 +1,22 @@
-import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
+import { authorize, ConnectionType, findPage, loadVisibleOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { NotificationsContext } from '../context.js';
 import { Notification } from './notification.entity.js';
+import { canReadNotification, notificationScope } from './notification.policy.js';
 
 export const NotificationConnection = ConnectionType(Notification);
 
 @Resolver(() => Notification)
 export class NotificationResolver {
-  @Query(() => Notification, { description: 'One notification by id; NOT_FOUND when there is none.' })
+  @Query(() => Notification, { description: 'One notification: its recipient or a system administrator.' })
   notification(@Arg('id', () => ID) id: string, @Ctx() ctx: NotificationsContext): Promise<Notification> {
-    return loadByIdOrThrow(ctx.loaders.notificationById, 'Notification', id);
+    return loadVisibleOrThrow(ctx.loaders.notificationById, 'Notification', id, ctx.viewer, (notification) => canReadNotification(ctx.viewer, notification));
   }
 
-  @Query(() => NotificationConnection, { description: 'Notifications, oldest first, as a Relay connection.' })
+  @Query(() => NotificationConnection, { description: 'The caller’s notifications (all of them for system administrators), oldest first.' })
   notifications(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: NotificationsContext): Promise<Connection<Notification>> {
-    return findPage(ctx.em, Notification, {}, args);
+    const scope = notificationScope(ctx.viewer);
+    authorize(ctx.viewer, scope !== null);
+    return findPage(ctx.em, Notification, scope!, args);
   }
 }

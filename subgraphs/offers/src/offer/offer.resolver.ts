@@ -1,22 +1,25 @@
-import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
+import { authorize, ConnectionType, findPage, loadVisibleOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { OffersContext } from '../context.js';
 import { Enterprise } from '../external/enterprise.js';
 import { Offer, OfferStatus } from './offer.entity.js';
 import { OffersArgs } from './offer.inputs.js';
+import { canReadOffer, offerScope } from './offer.policy.js';
 
 export const OfferConnection = ConnectionType(Offer);
 
 @Resolver(() => Offer)
 export class OfferResolver {
-  @Query(() => Offer, { description: 'One offer by id; NOT_FOUND when there is none.' })
+  @Query(() => Offer, { description: 'One offer; drafts and archived offers only for their enterprise.' })
   offer(@Arg('id', () => ID) id: string, @Ctx() ctx: OffersContext): Promise<Offer> {
-    return loadByIdOrThrow(ctx.loaders.offerById, 'Offer', id);
+    return loadVisibleOrThrow(ctx.loaders.offerById, 'Offer', id, ctx.viewer, (offer) => canReadOffer(ctx.viewer, offer));
   }
 
-  @Query(() => OfferConnection, { description: 'Offers, oldest first, as a Relay connection.' })
+  @Query(() => OfferConnection, { description: 'Offers of a status (published by default), oldest first; an enterprise lists its own drafts and archived offers.' })
   offers(@Args(() => OffersArgs) args: OffersArgs, @Ctx() ctx: OffersContext): Promise<Connection<Offer>> {
-    return findPage(ctx.em, Offer, { status: args.status ?? OfferStatus.PUBLISHED }, args);
+    const scope = offerScope(ctx.viewer, args.status ?? OfferStatus.PUBLISHED);
+    authorize(ctx.viewer, scope !== null);
+    return findPage(ctx.em, Offer, scope!, args);
   }
 
   @FieldResolver(() => Enterprise, { nullable: true, description: 'The host enterprise (resolved by the enterprises subgraph).' })

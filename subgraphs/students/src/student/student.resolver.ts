@@ -1,21 +1,24 @@
-import { ConnectionType, findPage, loadByIdOrThrow, PageArgs, type Connection } from '@stages/platform';
+import { authorize, ConnectionType, findPage, isUniversityAdminOf, isSystemAdmin, loadVisibleOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { StudentsContext } from '../context.js';
 import { University } from '../external/university.js';
 import { Student } from './student.entity.js';
+import { canReadStudent, studentScope } from './student.policy.js';
 
 export const StudentConnection = ConnectionType(Student);
 
 @Resolver(() => Student)
 export class StudentResolver {
-  @Query(() => Student, { description: 'One student by id; NOT_FOUND when there is none.' })
+  @Query(() => Student, { description: 'One student: the student, their university’s administrators, system administrators.' })
   student(@Arg('id', () => ID) id: string, @Ctx() ctx: StudentsContext): Promise<Student> {
-    return loadByIdOrThrow(ctx.loaders.studentById, 'Student', id);
+    return loadVisibleOrThrow(ctx.loaders.studentById, 'Student', id, ctx.viewer, (student) => canReadStudent(ctx.viewer, student));
   }
 
-  @Query(() => StudentConnection, { description: 'Students, oldest first, as a Relay connection.' })
+  @Query(() => StudentConnection, { description: 'Students, oldest first: a university administrator sees their university’s.' })
   students(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: StudentsContext): Promise<Connection<Student>> {
-    return findPage(ctx.em, Student, {}, args);
+    const scope = studentScope(ctx.viewer);
+    authorize(ctx.viewer, scope !== null);
+    return findPage(ctx.em, Student, scope!, args);
   }
 
   @FieldResolver(() => University, { nullable: true, description: 'Where the student is enrolled.' })
@@ -26,8 +29,9 @@ export class StudentResolver {
 
 @Resolver(() => University)
 export class UniversityStudentsResolver {
-  @FieldResolver(() => StudentConnection, { description: 'Students enrolled at the university.' })
+  @FieldResolver(() => StudentConnection, { description: 'Students enrolled at the university: its administrators and system administrators.' })
   students(@Root() university: University, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: StudentsContext): Promise<Connection<Student>> {
+    authorize(ctx.viewer, isSystemAdmin(ctx.viewer) || isUniversityAdminOf(ctx.viewer, university.id));
     return findPage(ctx.em, Student, { universityId: university.id }, args);
   }
 }

@@ -1,0 +1,17 @@
+import { hasRole, isSystemAdmin, type Viewer } from '@stages/platform';
+import { OfferStatus, type Offer } from './offer.entity.js';
+
+const PUBLIC_STATUSES: ReadonlySet<OfferStatus> = new Set([OfferStatus.PUBLISHED, OfferStatus.CLOSED]);
+
+const isOwner = (viewer: Viewer | null, enterpriseId: string) => hasRole(viewer, 'ENTERPRISE') && viewer?.enterpriseId === enterpriseId;
+
+/** Published and closed offers are public; drafts and archived offers only to their enterprise and system administrators. */
+export const canReadOffer = (viewer: Viewer | null, offer: Offer): boolean =>
+  PUBLIC_STATUSES.has(offer.status) || isSystemAdmin(viewer) || isOwner(viewer, offer.enterpriseId);
+
+/** The filter a caller may list offers of a status with, or null when they may not. */
+export function offerScope(viewer: Viewer | null, status: OfferStatus): { status: OfferStatus; enterpriseId?: string } | null {
+  if (PUBLIC_STATUSES.has(status) || isSystemAdmin(viewer)) return { status };
+  if (viewer?.enterpriseId && hasRole(viewer, 'ENTERPRISE')) return { status, enterpriseId: viewer.enterpriseId };
+  return null;
+}
