@@ -5,6 +5,7 @@ import { startGateway, type RunningGateway } from '@stages/gateway';
 import {
   authSettings,
   booleanFlag,
+  PortInUseError,
   createInfrastructure,
   createLogger,
   describeInfrastructure,
@@ -61,6 +62,21 @@ export interface RunningPlatform {
 }
 
 /**
+ * Starts a server on its configured port. With free ports, a port chosen in advance can be taken by another
+ * process (or an outgoing connection) before it is bound: then a new one is chosen, a few times.
+ */
+async function retryOnTakenPort<T>(freePorts: boolean, variable: string, ports: Map<string, number>, start: (port: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(ports.get(variable)!);
+    } catch (error) {
+      if (!freePorts || !(error instanceof PortInUseError) || attempt >= 5) throw error;
+      ports.set(variable, await freePort());
+    }
+  }
+}
+
+/**
  * Runs the whole platform in this process: Postgres (embedded unless DATABASE_URL is set), every subgraph over
  * HTTP on its own port, the gateway and the built client. Adapters are real when their variable is set.
  */
@@ -108,17 +124,22 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
     const clientUrl = env.CLIENT_URL ?? `http://${settings.HOST}:${ports.get('GATEWAY_PORT')}`;
     const subgraphs = new Map<string, RunningSubgraph>();
     const launch = async (definition: (typeof allSubgraphs)[number]) => {
-      const running = await startSubgraph(definition, {
-        host: settings.HOST,
-        port: ports.get(portVariable(definition.name))!,
-        portVariable: portVariable(definition.name),
-        databaseUrl: databaseUrl!,
-        databasePoolMax: settings.DATABASE_POOL_MAX,
-        relayIntervalMs: settings.EVENT_RELAY_INTERVAL_MS,
-        infrastructure,
-        logger,
-        auth,
-        clientUrl,
+      const variable = portVariable(definition.name);
+      const running = await retryOnTakenPort(settings.STAGES_FREE_PORTS, variable, ports, async (port) => {
+        // The issuer names the auth service's port, which is known only once it is bound.
+        if (definition.name === 'auth' && !settings.AUTH_ISSUER) Object.assign(auth, authSettings(`http://${settings.HOST}:${port}`, auth.audience, settings.AUTH_JWKS_URL, auth.internalSecret));
+        return startSubgraph(definition, {
+          host: settings.HOST,
+          port,
+          portVariable: variable,
+          databaseUrl: databaseUrl!,
+          databasePoolMax: settings.DATABASE_POOL_MAX,
+          relayIntervalMs: settings.EVENT_RELAY_INTERVAL_MS,
+          infrastructure,
+          logger,
+          auth,
+          clientUrl,
+        });
       });
       subgraphs.set(definition.name, running);
     };
@@ -133,11 +154,12 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
     const demoAccounts = settings.STAGES_SEED ? await readDemoAccounts(settings.STAGES_DATA_DIR) : undefined;
     if (settings.STAGES_SERVE_CLIENT) await ensureClientBuilt(log);
 
-    const gateway: RunningGateway = await startGateway({
+    const supergraphSdl = await readFile(SUPERGRAPH_PATH, 'utf8');
+    const gateway: RunningGateway = await retryOnTakenPort(settings.STAGES_FREE_PORTS, 'GATEWAY_PORT', ports, (port) => startGateway({
       host: settings.HOST,
-      port: ports.get('GATEWAY_PORT')!,
+      port,
       portVariable: 'GATEWAY_PORT',
-      supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
+      supergraphSdl,
       subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
       subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
       subgraphFetcher: settings.SUBGRAPH_FETCHER,
@@ -145,7 +167,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
       introspection: settings.NODE_ENV !== 'production',
       clientDist: settings.STAGES_SERVE_CLIENT ? CLIENT_DIST : undefined,
       logger: logger.child({ service: 'gateway' }),
-    });
+    }));
     // The gateway stops first: in-flight requests still reach the subgraphs while it drains.
     stack.push(() => gateway.stop());
     logger.info({ infrastructure: describeInfrastructure(infrastructure) }, 'platform ready');

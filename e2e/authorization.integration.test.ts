@@ -1,0 +1,179 @@
+import { readFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../scripts/lib/platform.js';
+import { SUPERGRAPH_PATH } from '../scripts/lib/supergraph.js';
+
+const ROLES = ['ANONYMOUS', 'STUDENT', 'ENTERPRISE', 'UNIVERSITY_ADMIN', 'UNIVERSITY_SUPERVISOR', 'SYSTEM_ADMIN'] as const;
+type Role = (typeof ROLES)[number];
+type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+const A = 'allowed';
+const F = 'FORBIDDEN';
+const U = 'UNAUTHENTICATED';
+
+/** Expected outcome per caller: anonymous, student, enterprise, university admin, supervisor, system admin. */
+const row = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]) =>
+  Object.fromEntries(ROLES.map((role, index) => [role, outcomes[index]])) as Record<Role, Outcome>;
+
+interface Fixtures {
+  otherUser: string;
+  otherStudent: string;
+  sameUniversityStudent: string;
+  anyEnterprise: string;
+  anyUniversity: string;
+  otherUniversity: string;
+  publishedOffer: string;
+  otherDraftOffer: string;
+  otherApplication: string;
+  otherInternship: string;
+  otherDocument: string;
+  otherNotification: string;
+  otherReport: string;
+}
+
+interface Case {
+  /** Root field (Query.x or Mutation.x) the case exercises. */
+  field: string;
+  name: string;
+  document: (f: Fixtures) => string;
+  expected: Record<Role, Outcome>;
+}
+
+// Every root operation of the supergraph has at least one row: the coverage test below fails otherwise.
+const CASES: Case[] = [
+  { field: 'Query.me', name: 'me', document: () => '{ me { id } }', expected: row(U, A, A, A, A, A) },
+  { field: 'Query.user', name: 'user (someone else)', document: (f) => `{ user(id: "${f.otherUser}") { id email } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Query.users', name: 'users', document: () => '{ users(first: 5) { totalCount } }', expected: row(U, F, F, F, F, A) },
+  { field: 'Query.student', name: 'student (another university)', document: (f) => `{ student(id: "${f.otherStudent}") { id email } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Query.student', name: 'student (the admin’s university)', document: (f) => `{ student(id: "${f.sameUniversityStudent}") { id email } }`, expected: row(U, F, F, A, F, A) },
+  { field: 'Query.students', name: 'students', document: () => '{ students(first: 5) { totalCount } }', expected: row(U, F, F, A, F, A) },
+  { field: 'Query.enterprise', name: 'enterprise', document: (f) => `{ enterprise(id: "${f.anyEnterprise}") { id name } }`, expected: row(A, A, A, A, A, A) },
+  { field: 'Query.enterprises', name: 'enterprises', document: () => '{ enterprises(first: 5) { totalCount } }', expected: row(A, A, A, A, A, A) },
+  { field: 'Query.university', name: 'university', document: (f) => `{ university(id: "${f.anyUniversity}") { id name } }`, expected: row(A, A, A, A, A, A) },
+  { field: 'Query.universities', name: 'universities', document: () => '{ universities(first: 5) { totalCount } }', expected: row(A, A, A, A, A, A) },
+  { field: 'Query.offer', name: 'offer (published)', document: (f) => `{ offer(id: "${f.publishedOffer}") { id title } }`, expected: row(A, A, A, A, A, A) },
+  { field: 'Query.offer', name: 'offer (another enterprise’s draft)', document: (f) => `{ offer(id: "${f.otherDraftOffer}") { id title } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Query.offers', name: 'offers (published)', document: () => '{ offers(first: 5) { totalCount } }', expected: row(A, A, A, A, A, A) },
+  { field: 'Query.offers', name: 'offers (drafts)', document: () => '{ offers(first: 5, status: DRAFT) { totalCount } }', expected: row(U, F, A, F, F, A) },
+  { field: 'Query.application', name: 'application (other parties’)', document: (f) => `{ application(id: "${f.otherApplication}") { id status } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Query.applications', name: 'applications', document: () => '{ applications(first: 5) { totalCount } }', expected: row(U, A, A, A, F, A) },
+  { field: 'Query.internship', name: 'internship (other parties’)', document: (f) => `{ internship(id: "${f.otherInternship}") { id status } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Query.internships', name: 'internships', document: () => '{ internships(first: 5) { totalCount } }', expected: row(U, A, A, A, F, A) },
+  { field: 'Query.document', name: 'document (someone else’s)', document: (f) => `{ document(id: "${f.otherDocument}") { id fileName } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Query.documents', name: 'documents', document: () => '{ documents(first: 5) { totalCount } }', expected: row(U, A, A, A, A, A) },
+  { field: 'Query.notification', name: 'notification (someone else’s)', document: (f) => `{ notification(id: "${f.otherNotification}") { id title } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Query.notifications', name: 'notifications', document: () => '{ notifications(first: 5) { totalCount } }', expected: row(U, A, A, A, A, A) },
+  { field: 'Query.placementReport', name: 'placementReport (another university)', document: (f) => `{ placementReport(id: "${f.otherReport}") { id studentCount } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Query.placementReports', name: 'placementReports', document: () => '{ placementReports(first: 5) { totalCount } }', expected: row(U, F, F, A, A, A) },
+  // Fields that expose another party's data, reached through public entities.
+  { field: 'University.students', name: 'University.students (another university)', document: (f) => `{ university(id: "${f.otherUniversity}") { students(first: 2) { totalCount } } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Offer.applications', name: 'Offer.applications', document: (f) => `{ offer(id: "${f.publishedOffer}") { applications(first: 2) { totalCount } } }`, expected: row(U, A, A, A, F, A) },
+  // Public mutations answer everyone alike: here, with a wrong password or an unknown token.
+  { field: 'Mutation.login', name: 'login (wrong password)', document: () => 'mutation { login(email: "admin@stages.example", password: "wrong password!") { accessToken } }', expected: row(U, U, U, U, U, U) },
+  { field: 'Mutation.refreshSession', name: 'refreshSession (unknown token)', document: () => 'mutation { refreshSession(refreshToken: "unknown") { accessToken } }', expected: row(U, U, U, U, U, U) },
+  { field: 'Mutation.logout', name: 'logout (unknown token)', document: () => 'mutation { logout(refreshToken: "unknown") }', expected: row(A, A, A, A, A, A) },
+  { field: 'Mutation.verifyEmail', name: 'verifyEmail (unknown token)', document: () => 'mutation { verifyEmail(token: "unknown") { id } }', expected: row(U, U, U, U, U, U) },
+  { field: 'Mutation.registerStudent', name: 'registerStudent', document: (f) => `mutation { registerStudent(input: { email: "matrix.${Date.now()}.${Math.random().toString(36).slice(2)}@etu.stages.example", password: "correct horse battery", displayName: "Matrix Test", universityId: "${f.anyUniversity}" }) { accepted } }`, expected: row(A, A, A, A, A, A) },
+];
+
+describe('authorization matrix', () => {
+  let platform: RunningPlatform;
+  let dataDir = '';
+  const tokens = new Map<Role, string | undefined>();
+  let fixtures: Fixtures;
+
+  async function gql(document: string, token?: string) {
+    const response = await fetch(platform.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: document }),
+    });
+    return (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  }
+
+  async function sql<T>(subgraph: string, query: string, params: unknown[] = []): Promise<T[]> {
+    return platform.subgraphs.get(subgraph)!.db.orm.em.fork().getConnection().execute<T[]>(query, params);
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'stages-matrix-'));
+    platform = await startPlatform({ PATH: process.env.PATH, STAGES_DATA_DIR: dataDir, STAGES_FREE_PORTS: 'true', STAGES_SERVE_CLIENT: 'false', LOG_LEVEL: 'error' });
+    tokens.set('ANONYMOUS', undefined);
+    const demoIds: string[] = [];
+    for (const account of platform.demoAccounts!.accounts) {
+      const result = await gql(`mutation { login(email: "${account.email}", password: "${platform.demoAccounts!.password}") { accessToken user { id } } }`);
+      const login = result.data!.login as { accessToken: string; user: { id: string } };
+      tokens.set(account.role as Role, login.accessToken);
+      demoIds.push(login.user.id);
+    }
+    const [demo] = await sql<{ student_id: string; university_id: string }>('auth', `select student_id, university_id from auth."user" where id = ?`, [demoIds[0]]);
+    const [enterprise] = await sql<{ enterprise_id: string }>('auth', `select enterprise_id from auth."user" where id = ?`, [demoIds[1]]);
+    const university = demo!.university_id;
+    const one = async (subgraph: string, query: string, params: unknown[] = []) => {
+      const [found] = await sql<{ id: string }>(subgraph, `${query} order by id limit 1`, params);
+      if (!found) throw new Error(`no fixture for: ${query}`);
+      return found.id;
+    };
+    fixtures = {
+      otherUser: await one('auth', `select id from auth."user" where id not in (?)`, [demoIds]),
+      otherStudent: await one('students', 'select id from students.student where university_id <> ?', [university]),
+      sameUniversityStudent: await one('students', 'select id from students.student where university_id = ? and id <> ?', [university, demo!.student_id]),
+      anyEnterprise: await one('enterprises', 'select id from enterprises.enterprise'),
+      anyUniversity: university,
+      otherUniversity: await one('universities', 'select id from universities.university where id <> ?', [university]),
+      publishedOffer: await one('offers', `select id from offers.offer where status = 'PUBLISHED'`),
+      otherDraftOffer: await one('offers', `select id from offers.offer where status = 'DRAFT' and enterprise_id <> ?`, [enterprise!.enterprise_id]),
+      otherApplication: await one('applications', 'select id from applications.application where student_id <> ? and enterprise_id <> ? and university_id <> ?', [demo!.student_id, enterprise!.enterprise_id, university]),
+      otherInternship: await one('internships', 'select id from internships.internship where student_id <> ? and enterprise_id <> ? and university_id <> ?', [demo!.student_id, enterprise!.enterprise_id, university]),
+      otherDocument: await one('documents', 'select id from documents.document where owner_id not in (?)', [demoIds]),
+      otherNotification: await one('notifications', 'select id from notifications.notification where user_id not in (?)', [demoIds]),
+      otherReport: await one('reports', 'select id from reports.placement_report where university_id <> ?', [university]),
+    };
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('should have a row for every root operation of the supergraph', async () => {
+    const document = parse(await readFile(SUPERGRAPH_PATH, 'utf8'));
+    const roots = document.definitions
+      .filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && ['Query', 'Mutation'].includes(definition.name.value))
+      .flatMap((type) => (type.fields ?? []).map((field) => `${type.name.value}.${field.name.value}`));
+    const covered = new Set(CASES.map((entry) => entry.field));
+    expect(roots.filter((field) => !covered.has(field)), 'root operations without a row in the matrix').toEqual([]);
+  });
+
+  describe.each(CASES.map((entry) => [entry.name, entry] as const))('%s', (_name, entry) => {
+    it.each(ROLES.map((role) => [role, entry.expected[role]] as const))('as %s: %s', async (role, expected) => {
+      const result = await gql(entry.document(fixtures), tokens.get(role));
+      const codes = (result.errors ?? []).map((error) => error.extensions?.code);
+      if (expected === 'allowed') {
+        expect(codes.filter((code) => code === 'FORBIDDEN' || code === 'UNAUTHENTICATED'), JSON.stringify(result.errors)).toEqual([]);
+        expect(result.data, JSON.stringify(result)).toBeTruthy();
+      } else {
+        expect(codes[0], JSON.stringify(result)).toBe(expected);
+        expect(JSON.stringify(result.data ?? null)).not.toMatch(/@|"status"|"title"|"fileName"|"studentCount"/);
+      }
+    });
+  });
+
+  it('should refuse _entities asking a subgraph directly for another student’s private data', async () => {
+    const response = await fetch(platform.subgraphs.get('students')!.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-internal-secret': platform.auth.internalSecret, authorization: `Bearer ${tokens.get('STUDENT')}` },
+      body: JSON.stringify({
+        query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Student { id email } } }',
+        variables: { r: [{ __typename: 'Student', id: fixtures.otherStudent }] },
+      }),
+    });
+    const body = (await response.json()) as { data?: { _entities: unknown[] }; errors?: Array<{ extensions?: { code?: string } }> };
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(body.data?._entities).toEqual([null]);
+  });
+});
