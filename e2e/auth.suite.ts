@@ -56,7 +56,13 @@ export function describeAuth(mode: string, environment: () => Promise<AuthEnviro
 
     beforeAll(async () => {
       env = await environment();
-      platform = await startPlatform({ ...env.env, STAGES_FREE_PORTS: 'true', STAGES_SERVE_CLIENT: 'false', LOG_LEVEL: 'error' });
+      platform = await startPlatform({
+        ...env.env,
+        STAGES_FREE_PORTS: 'true',
+        STAGES_SERVE_CLIENT: 'false',
+        LOG_LEVEL: 'error',
+        AUTH_MAX_FAILURES_PER_ACCOUNT: '3',
+      });
     });
 
     afterAll(async () => {
@@ -167,6 +173,49 @@ export function describeAuth(mode: string, environment: () => Promise<AuthEnviro
       const input = { email: `x.${randomUUID().slice(0, 8)}@etu.stages.example`, password: 'correct horse battery', displayName: 'Camille', universityId: randomUUID(), ...change };
       const result = await gql('mutation R($input: RegisterStudentInput!) { registerStudent(input: $input) { accepted } }', { input });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+
+    it('should lock an account after 3 failed sign-ins, even for the right password, and say when to retry', async () => {
+      const account = platform.demoAccounts!.accounts.find((candidate) => candidate.role === 'UNIVERSITY_SUPERVISOR')!;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        expect((await gql(LOGIN, { email: account.email, password: `wrong password ${attempt}` })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      }
+      const response = await fetch(platform.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: LOGIN, variables: { email: account.email, password: platform.demoAccounts!.password } }),
+      });
+      const locked = (await response.json()) as GraphQLResponse;
+      expect(locked.data).toBeNull();
+      expect(locked.errors?.[0]).toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS' } });
+      const wait = locked.errors![0]!.extensions!.retryAfterSeconds as number;
+      expect(wait).toBeGreaterThan(800);
+      expect(wait).toBeLessThanOrEqual(900);
+      expect(Number(response.headers.get('retry-after'))).toBe(wait);
+
+      // An address with no account locks the same way: the lock reveals nothing.
+      const unknown = `nobody.${randomUUID()}@stages.example`;
+      for (let attempt = 0; attempt < 3; attempt++) await gql(LOGIN, { email: unknown, password: 'whatever it is' });
+      const unknownLocked = await gql(LOGIN, { email: unknown, password: 'whatever it is' });
+      expect(unknownLocked.errors?.[0]?.message).toBe(locked.errors![0]!.message);
+    });
+
+    it('should keep an audit log of sign-ins without passwords, tokens or unknown addresses in clear', async () => {
+      const session = await login('SYSTEM_ADMIN');
+      const account = platform.demoAccounts!.accounts.find((candidate) => candidate.role === 'SYSTEM_ADMIN')!;
+      await gql(LOGIN, { email: account.email, password: 'a wrong password' });
+      const rows = await platform.subgraphs.get('auth')!.db.orm.em.fork().getConnection().execute<Array<{ action: string; user_id: string | null; ip: string | null; details: unknown }>>(
+        'select action, user_id, ip, details from auth.audit_event order by occurred_at',
+      );
+      const actions = rows.filter((entry) => entry.user_id === session.user.id).map((entry) => entry.action);
+      expect(actions).toEqual(expect.arrayContaining(['login.succeeded', 'login.failed']));
+      expect(rows.every((entry) => entry.ip !== null)).toBe(true);
+      const text = JSON.stringify(rows);
+      expect(text).not.toContain(platform.demoAccounts!.password);
+      expect(text).not.toContain('a wrong password');
+      expect(text).not.toContain(session.refreshToken);
+      expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+      expect(text).not.toMatch(/nobody\./);
     });
 
     it('should refuse an oversized password at sign-in with BAD_USER_INPUT', async () => {

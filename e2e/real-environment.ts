@@ -32,6 +32,8 @@ export async function realEnvironment(name: string): Promise<RealEnvironment> {
       STAGES_DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl.toString(),
       REDIS_URL: requireRealSetting('REDIS_URL'),
+      // Counters and cache entries of one run must not meet those of another.
+      REDIS_KEY_PREFIX: `test-${name}-${process.pid}-${Date.now()}:`,
       KAFKA_BROKERS: requireRealSetting('KAFKA_BROKERS'),
       KAFKA_CLIENT_ID: `stages-${name}-${process.pid}`,
       S3_ENDPOINT: requireRealSetting('S3_ENDPOINT'),

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   bearerToken,
@@ -32,6 +32,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs: number;
   subgraphFetcher?: SubgraphFetcher;
   auth: AuthSettings;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy that sets it). */
+  trustProxy?: boolean;
   introspection: boolean;
   /** Built client to serve at `/`, if any. */
   clientDist?: string;
@@ -79,6 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginLandingPageDisabled(),
       drainHttpServerPlugin(() => http),
       requestLogPlugin(),
+      retryAfterPlugin(),
     ],
   });
   await apollo.start();
@@ -99,7 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return handleGraphQL(apollo, req, res, async () => {
         const accessToken = bearerToken(headerValue(req.headers.authorization));
         const viewer = accessToken ? await verifyToken(accessToken).catch(rethrowWithStatus(401)) : null;
-        return { requestId, logger: logger.child({ requestId }), viewer, accessToken };
+        return { requestId, logger: logger.child({ requestId }), viewer, accessToken, clientIp: clientIp(req, options.trustProxy ?? false) };
       });
     }
     if (client && (await client(req, res))) return;
@@ -126,6 +129,28 @@ async function checkSubgraphs(routes: Map<string, string>): Promise<Record<strin
     }),
   );
   return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A throttled operation (TOO_MANY_REQUESTS with retryAfterSeconds) also gets an HTTP Retry-After header. */
+function retryAfterPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const waits = (response.body.singleResult.errors ?? [])
+            .map((error) => error.extensions?.retryAfterSeconds)
+            .filter((value): value is number => typeof value === 'number');
+          if (waits.length > 0) response.http.headers.set('retry-after', String(Math.max(...waits)));
+        },
+      };
+    },
+  };
+}
+
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? headerValue(req.headers['x-forwarded-for'])?.split(',')[0]?.trim() : undefined;
+  return forwarded || req.socket.remoteAddress || 'unknown';
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -27,6 +27,7 @@ export interface Infrastructure {
 type InfrastructureSettings = Pick<
   ServiceSettings,
   | 'REDIS_URL'
+  | 'REDIS_KEY_PREFIX'
   | 'KAFKA_BROKERS'
   | 'KAFKA_CLIENT_ID'
   | 'S3_ENDPOINT'
@@ -39,8 +40,8 @@ type InfrastructureSettings = Pick<
   | 'STAGES_DATA_DIR'
 >;
 
-export async function createCache(settings: Pick<InfrastructureSettings, 'REDIS_URL'>): Promise<Cache> {
-  return settings.REDIS_URL ? RedisCache.connect(settings.REDIS_URL) : Promise.resolve(new MemoryCache());
+export async function createCache(settings: Pick<InfrastructureSettings, 'REDIS_URL' | 'REDIS_KEY_PREFIX'>): Promise<Cache> {
+  return settings.REDIS_URL ? RedisCache.connect(settings.REDIS_URL, settings.REDIS_KEY_PREFIX) : Promise.resolve(new MemoryCache());
 }
 
 export async function createStorage(

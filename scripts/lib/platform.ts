@@ -115,19 +115,19 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
     stack.push(() => infrastructure.close());
 
     // One secret per run in this mode: only this process's gateway can call its subgraphs.
-    const auth = authSettings(
-      settings.AUTH_ISSUER ?? `http://${settings.HOST}:${ports.get(portVariable('auth'))}`,
-      settings.AUTH_AUDIENCE,
-      settings.AUTH_JWKS_URL,
-      settings.INTERNAL_SECRET ?? randomBytes(32).toString('base64url'),
-    );
+    const auth = authSettings(settings.AUTH_ISSUER ?? `http://${settings.HOST}:${ports.get(portVariable('auth'))}`, {
+      ...settings,
+      INTERNAL_SECRET: settings.INTERNAL_SECRET ?? randomBytes(32).toString('base64url'),
+    });
     const clientUrl = env.CLIENT_URL ?? `http://${settings.HOST}:${ports.get('GATEWAY_PORT')}`;
     const subgraphs = new Map<string, RunningSubgraph>();
     const launch = async (definition: (typeof allSubgraphs)[number]) => {
       const variable = portVariable(definition.name);
       const running = await retryOnTakenPort(settings.STAGES_FREE_PORTS, variable, ports, async (port) => {
         // The issuer names the auth service's port, which is known only once it is bound.
-        if (definition.name === 'auth' && !settings.AUTH_ISSUER) Object.assign(auth, authSettings(`http://${settings.HOST}:${port}`, auth.audience, settings.AUTH_JWKS_URL, auth.internalSecret));
+        if (definition.name === 'auth' && !settings.AUTH_ISSUER) {
+          Object.assign(auth, authSettings(`http://${settings.HOST}:${port}`, { ...settings, INTERNAL_SECRET: auth.internalSecret }));
+        }
         return startSubgraph(definition, {
           host: settings.HOST,
           port,

@@ -57,6 +57,15 @@ export function describeCacheContract(name: string, create: () => Promise<Cache>
       expect(await cache.increment(k, 0.3)).toBe(1);
     });
 
+    it('should tell how long a key has left to live, and 0 once it is gone', async () => {
+      const k = key('ttl-left');
+      expect(await cache.secondsToLive(k)).toBe(0);
+      await cache.increment(k, 120);
+      const left = await cache.secondsToLive(k);
+      expect(left).toBeGreaterThan(110);
+      expect(left).toBeLessThanOrEqual(120);
+    });
+
     it('should count concurrent increments exactly', async () => {
       const k = key('concurrent');
       const results = await Promise.all(Array.from({ length: 20 }, () => cache.increment(k, 60)));

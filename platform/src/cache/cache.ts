@@ -6,5 +6,7 @@ export interface Cache {
   delete(key: string): Promise<void>;
   /** Atomically adds one and returns the new count; the window starts with the first increment. */
   increment(key: string, windowSeconds: number): Promise<number>;
+  /** Seconds until the key expires (rounded up), or 0 when it does not exist. */
+  secondsToLive(key: string): Promise<number>;
   close(): Promise<void>;
 }

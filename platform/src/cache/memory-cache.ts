@@ -35,6 +35,11 @@ export class MemoryCache implements Cache {
     return count;
   }
 
+  async secondsToLive(key: string): Promise<number> {
+    const entry = this.live(key);
+    return entry ? Math.ceil((entry.expiresAt - this.now()) / 1000) : 0;
+  }
+
   async close(): Promise<void> {
     this.entries.clear();
   }

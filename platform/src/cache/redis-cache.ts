@@ -33,6 +33,11 @@ export class RedisCache implements Cache {
     return count;
   }
 
+  async secondsToLive(key: string): Promise<number> {
+    const ms = await this.redis.pttl(this.prefix + key);
+    return ms > 0 ? Math.ceil(ms / 1000) : 0;
+  }
+
   async close(): Promise<void> {
     await this.redis.quit();
   }

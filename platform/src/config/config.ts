@@ -70,6 +70,7 @@ export const serviceSettings = {
   DATABASE_URL: optional(url(['postgres', 'postgresql'])),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
   REDIS_URL: optional(url(['redis', 'rediss'])),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'expected letters, digits, : _ or -').default('stages:'),
   KAFKA_BROKERS: optional(
     z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'expected host:port[,host:port…]'),
   ),
@@ -87,6 +88,10 @@ export const serviceSettings = {
   AUTH_JWKS_URL: optional(url(['http', 'https'])),
   INTERNAL_SECRET: optional(z.string().min(32, 'expected at least 32 characters')),
   CLIENT_URL: url(['http', 'https']).default('http://127.0.0.1:4000'),
+  AUTH_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+  AUTH_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
+  AUTH_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  TRUST_PROXY: booleanFlag(false),
   EVENT_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
 };
 

@@ -7,6 +7,7 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -35,6 +36,9 @@ export const forbidden = (message = 'You are not allowed to do this.') => typed(
 export const unauthenticated = (message = 'Sign in to continue.') => typed(ErrorCode.UNAUTHENTICATED, message);
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
   typed(ErrorCode.CONFLICT, message, extensions);
+/** The caller must wait; `retryAfterSeconds` also becomes the gateway's Retry-After header. */
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  typed(ErrorCode.TOO_MANY_REQUESTS, `Too many failed attempts: try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`, { retryAfterSeconds });
 
 /**
  * Keeps typed errors as they are and replaces everything else (driver errors, bugs) by a generic message, so

@@ -1,4 +1,4 @@
-import { loadConfig, port, serviceSettingsSchema } from '../config/config.js';
+import { loadConfig, port, serviceSettingsSchema, type ServiceSettings } from '../config/config.js';
 import { createInfrastructure, describeInfrastructure } from '../infrastructure.js';
 import { MissingSettingError } from '../infrastructure-errors.js';
 import { createLogger } from '../logging/logger.js';
@@ -26,7 +26,7 @@ export async function runSubgraphProcess<TLoaders>(definition: SubgraphDefinitio
       relayIntervalMs: settings.EVENT_RELAY_INTERVAL_MS,
       infrastructure,
       logger,
-      auth: authSettings(settings.AUTH_ISSUER, settings.AUTH_AUDIENCE, settings.AUTH_JWKS_URL, settings.INTERNAL_SECRET),
+      auth: authSettings(settings.AUTH_ISSUER, { ...settings, INTERNAL_SECRET: settings.INTERNAL_SECRET }),
       clientUrl: settings.CLIENT_URL,
     });
     logger.info({ infrastructure: describeInfrastructure(infrastructure) }, `${definition.name} listening on ${running.url}`);
@@ -39,7 +39,22 @@ export async function runSubgraphProcess<TLoaders>(definition: SubgraphDefinitio
   }
 }
 
-/** Auth settings with the JWKS where the auth service publishes it unless configured otherwise. */
-export function authSettings(issuer: string, audience: string, jwksUrl: string | undefined, internalSecret: string): AuthSettings {
-  return { issuer, audience, jwksUrl: jwksUrl ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`, internalSecret };
+type AuthConfiguration = Pick<
+  ServiceSettings,
+  'AUTH_AUDIENCE' | 'AUTH_JWKS_URL' | 'AUTH_MAX_FAILURES_PER_ACCOUNT' | 'AUTH_MAX_FAILURES_PER_IP' | 'AUTH_THROTTLE_WINDOW_SECONDS'
+> & { INTERNAL_SECRET: string };
+
+/** Auth settings of a service, with the JWKS where the auth service publishes it unless configured otherwise. */
+export function authSettings(issuer: string, settings: AuthConfiguration): AuthSettings {
+  return {
+    issuer,
+    audience: settings.AUTH_AUDIENCE,
+    jwksUrl: settings.AUTH_JWKS_URL ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
+    internalSecret: settings.INTERNAL_SECRET,
+    throttle: {
+      maxFailuresPerAccount: settings.AUTH_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: settings.AUTH_MAX_FAILURES_PER_IP,
+      windowSeconds: settings.AUTH_THROTTLE_WINDOW_SECONDS,
+    },
+  };
 }

@@ -17,6 +17,9 @@ import { drainHttpServerPlugin, maskingFormatError, requestLogPlugin } from './a
 import type { AuthSettings, SubgraphContext, SubgraphDefinition, SubgraphRuntime } from './subgraph.js';
 
 export const INTERNAL_SECRET_HEADER = 'x-internal-secret';
+export const CLIENT_IP_HEADER = 'x-client-ip';
+
+const headerText = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export interface SubgraphRuntimeOptions {
   host: string;
@@ -110,6 +113,8 @@ export async function startSubgraph<TLoaders>(
       const viewer = token ? await verifyToken(token).catch(rethrowWithStatus(401)) : null;
       return {
         viewer,
+        // Set by the gateway; only the gateway can call (the secret was checked before).
+        clientIp: headerText(req.headers[CLIENT_IP_HEADER]) ?? req.socket.remoteAddress ?? 'unknown',
         auth: options.auth,
         clientUrl: options.clientUrl,
         requestId,

@@ -20,6 +20,8 @@ export interface SubgraphContext<TLoaders = unknown> {
   emit(event: NewEvent): void;
   /** The caller, from the verified access token the gateway forwarded; null when anonymous. */
   viewer: Viewer | null;
+  /** The caller's IP address as the gateway saw it. */
+  clientIp: string;
   auth: AuthSettings;
   /** Public base URL of the web client, for links in messages. */
   clientUrl: string;
@@ -32,6 +34,8 @@ export interface AuthSettings {
   jwksUrl: string;
   /** Shared by the gateway and the subgraphs: a subgraph answers only calls that carry it. */
   internalSecret: string;
+  /** Failed sign-in attempts allowed per account and per IP address within the window, before a lock. */
+  throttle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
 }
 
 /** What a subgraph's start hook and extra HTTP routes receive. */

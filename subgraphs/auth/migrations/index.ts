@@ -1,8 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { CreateUser } from './0001-create-user.js';
 import { SessionsAndKeys } from './0002-sessions-and-keys.js';
+import { AuditEvents } from './0003-audit-event.js';
 
 export const migrations: MigrationObject[] = [
   { name: '0001-create-user', class: CreateUser },
   { name: '0002-sessions-and-keys', class: SessionsAndKeys },
+  { name: '0003-audit-event', class: AuditEvents },
 ];

@@ -1,6 +1,7 @@
 import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { createLoaders } from './context.js';
+import { AuditEvent } from './audit/audit-event.entity.js';
 import { EmailToken } from './session/email-token.entity.js';
 import { RefreshToken } from './session/refresh-token.entity.js';
 import { SessionResolver } from './session/session.resolver.js';
@@ -14,7 +15,7 @@ import { UserResolver } from './user/user.resolver.js';
 export const authSubgraph = defineSubgraph({
   name: 'auth',
   defaultPort: 8001,
-  entities: [User, SigningKey, RefreshToken, EmailToken],
+  entities: [User, SigningKey, RefreshToken, EmailToken, AuditEvent],
   migrations,
   resolvers: [UserResolver, SessionResolver],
   referenceResolvers: {

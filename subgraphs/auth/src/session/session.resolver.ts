@@ -5,6 +5,7 @@ import { User } from '../user/user.entity.js';
 import { PASSWORD_MAX_LENGTH } from './passwords.js';
 import { AuthPayload, RegisterStudentInput, RegistrationResult } from './session.inputs.js';
 import { SessionService } from './session.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { signingKeys } from './signing-keys.js';
 
 const TOKEN_MAX_LENGTH = 128;
@@ -12,6 +13,8 @@ const TOKEN_MAX_LENGTH = 128;
 function sessions(ctx: AuthContext): SessionService {
   return new SessionService({
     keys: signingKeys,
+    throttle: new LoginThrottle(ctx.infrastructure.cache, ctx.auth.throttle),
+    ip: ctx.clientIp,
     tokens: { issuer: ctx.auth.issuer, audience: ctx.auth.audience },
     mailer: ctx.infrastructure.mailer,
     clientUrl: ctx.clientUrl,

@@ -6,6 +6,8 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword 
 import { RefreshToken } from './refresh-token.entity.js';
 import type { AuthPayload, RegisterStudentInput, RegistrationResult } from './session.inputs.js';
 import type { SigningKeys } from './signing-keys.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { audit, emailDigest } from '../audit/audit.js';
 import { ACCESS_TOKEN_TTL_SECONDS, hashRefreshToken, issueAccessToken, newRefreshToken, REFRESH_TOKEN_TTL_SECONDS, type TokenSettings } from './tokens.js';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,}$/;
@@ -16,6 +18,9 @@ const REGISTRATION_ACCEPTED =
 
 export interface SessionDependencies {
   keys: SigningKeys;
+  throttle: LoginThrottle;
+  /** The caller's IP address, for throttling and the audit log. */
+  ip: string;
   tokens: TokenSettings;
   mailer: Mailer;
   /** Base URL of the web client, for links in e-mails. */
@@ -53,6 +58,7 @@ export class SessionService {
 
     const existing = await em.findOne(User, { email });
     if (existing) {
+      await audit(em, { action: 'account.registration-repeated', userId: existing.id, ip: this.deps.ip });
       await this.deps.mailer.send({
         to: email,
         subject: existing.locale === Locale.EN ? 'Someone tried to register with your address' : 'Tentative d’inscription avec votre adresse',
@@ -83,6 +89,7 @@ export class SessionService {
       tx.create(EmailToken, { userId: created.id, purpose: EmailTokenPurpose.VERIFY_EMAIL, tokenHash: hash, expiresAt: new Date(Date.now() + VERIFY_EMAIL_TTL_MS), createdAt: new Date() });
       return created;
     });
+    await audit(em, { action: 'account.registered', userId: user.id, ip: this.deps.ip, details: { roles: user.roles } });
     const link = `${this.deps.clientUrl}/verify-email?token=${token}`;
     await this.deps.mailer.send({
       to: email,
@@ -97,7 +104,7 @@ export class SessionService {
 
   /** Activates the account of a verification link; the link works once and expires after 24 hours. */
   async verifyEmail(em: EntityManager, token: string): Promise<User> {
-    return em.transactional(async (tx) => {
+    const user = await em.transactional(async (tx) => {
       const record = await tx.findOne(EmailToken, { tokenHash: hashRefreshToken(token), purpose: EmailTokenPurpose.VERIFY_EMAIL }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!record || record.usedAt || record.expiresAt <= new Date()) throw unauthenticated('This verification link is invalid, already used or expired.');
       record.usedAt = new Date();
@@ -106,15 +113,35 @@ export class SessionService {
       user.emailVerifiedAt ??= new Date();
       return user;
     });
+    await audit(em, { action: 'email.verified', userId: user.id, ip: this.deps.ip });
+    return user;
   }
 
-  /** Signs in; an unknown address, a wrong password and an inactive account get the same answer. */
+  /**
+   * Signs in; an unknown address, a wrong password and an inactive account get the same answer. Failures are
+   * counted per account and per address: past the limit, attempts are refused (even with the right password)
+   * until the window has passed.
+   */
   async login(em: EntityManager, email: string, password: string): Promise<AuthPayload> {
-    const user = await em.findOne(User, { email: email.trim().toLowerCase() }, { populate: ['passwordHash'] });
+    const address = email.trim().toLowerCase();
+    try {
+      await this.deps.throttle.check(address, this.deps.ip);
+    } catch (error) {
+      await audit(em, { action: 'login.locked', ip: this.deps.ip, details: { email: emailDigest(address) } });
+      throw error;
+    }
+    const user = await em.findOne(User, { email: address }, { populate: ['passwordHash'] });
     const valid = await verifyPassword(user?.passwordHash, password);
-    if (!user || !valid || user.status !== UserStatus.ACTIVE) throw unauthenticated(WRONG_CREDENTIALS);
+    if (!user || !valid || user.status !== UserStatus.ACTIVE) {
+      await this.deps.throttle.recordFailure(address, this.deps.ip);
+      await audit(em, { action: 'login.failed', userId: user?.id, ip: this.deps.ip, details: user ? {} : { email: emailDigest(address) } });
+      throw unauthenticated(WRONG_CREDENTIALS);
+    }
+    await this.deps.throttle.recordSuccess(address);
     user.lastLoginAt = new Date();
-    return this.startSession(em, user, newId());
+    const payload = await this.startSession(em, user, newId());
+    await audit(em, { action: 'login.succeeded', userId: user.id, ip: this.deps.ip });
+    return payload;
   }
 
   /**
@@ -127,7 +154,7 @@ export class SessionService {
       if (!record) return { error: 'unknown' as const };
       if (record.rotatedAt || record.revokedAt) {
         await tx.nativeUpdate(RefreshToken, { familyId: record.familyId, revokedAt: null }, { revokedAt: new Date() });
-        return { error: 'reused' as const };
+        return { error: 'reused' as const, userId: record.userId };
       }
       if (record.expiresAt <= new Date()) return { error: 'expired' as const };
       const user = await tx.findOne(User, { id: record.userId });
@@ -135,14 +162,20 @@ export class SessionService {
       record.rotatedAt = new Date();
       return { payload: await this.startSession(tx, user, record.familyId) };
     });
-    if ('error' in outcome) throw unauthenticated('The session has ended: sign in again.');
+    if ('error' in outcome) {
+      if (outcome.error === 'reused') await audit(em, { action: 'session.reused-refresh-token', userId: outcome.userId, ip: this.deps.ip });
+      throw unauthenticated('The session has ended: sign in again.');
+    }
     return outcome.payload;
   }
 
   /** Ends the session of a refresh token (its whole family). Unknown tokens are ignored. */
   async logout(em: EntityManager, refreshToken: string): Promise<boolean> {
     const record = await em.findOne(RefreshToken, { tokenHash: hashRefreshToken(refreshToken) });
-    if (record) await em.nativeUpdate(RefreshToken, { familyId: record.familyId, revokedAt: null }, { revokedAt: new Date() });
+    if (record) {
+      await em.nativeUpdate(RefreshToken, { familyId: record.familyId, revokedAt: null }, { revokedAt: new Date() });
+      await audit(em, { action: 'session.logout', userId: record.userId, ip: this.deps.ip });
+    }
     return true;
   }
 
