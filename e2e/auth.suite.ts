@@ -218,6 +218,37 @@ export function describeAuth(mode: string, environment: () => Promise<AuthEnviro
       expect(text).not.toMatch(/nobody\./);
     });
 
+    /** A new, verified student account of this test's own. */
+    async function registeredAccount(): Promise<{ email: string; password: string }> {
+      const email = `reset.${randomUUID().slice(0, 8)}@etu.stages.example`;
+      const password = 'correct horse battery';
+      const universityId = (await gql('{ universities(first: 1) { edges { node { id } } } }')).data!.universities.edges[0].node.id;
+      await gql('mutation R($input: RegisterStudentInput!) { registerStudent(input: $input) { accepted } }', { input: { email, password, displayName: 'Inès Haddad', universityId } });
+      const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec((await env.mailTo(email)).join('\n'))![1]!;
+      await gql('mutation V($token: String!) { verifyEmail(token: $token) { id } }', { token });
+      return { email, password };
+    }
+
+    it('should reset a password by e-mail once, end every session, and answer the same for unknown addresses', async () => {
+      const account = await registeredAccount();
+      const session = (await gql(LOGIN, { email: account.email, password: account.password })).data!.login;
+      const REQUEST = 'mutation Request($email: String!) { requestPasswordReset(email: $email) { accepted message } }';
+      const known = await gql(REQUEST, { email: account.email });
+      const unknown = await gql(REQUEST, { email: `nobody.${randomUUID()}@stages.example` });
+      expect(known).toEqual(unknown);
+      const mail = (await env.mailTo(account.email)).find((text) => text.includes('reset-password'));
+      const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail!)![1]!;
+
+      const RESET = 'mutation Reset($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }';
+      expect((await gql(RESET, { token, password: 'short' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+      expect((await gql(RESET, { token, password: 'a brand new passphrase' })).data).toEqual({ resetPassword: true });
+      expect((await gql(RESET, { token, password: 'another new passphrase' })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      // Sessions opened before the reset are over; the new password works, the old one does not.
+      expect((await gql(REFRESH, { token: session.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await gql(LOGIN, { email: account.email, password: account.password })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await gql(LOGIN, { email: account.email, password: 'a brand new passphrase' })).data!.login.user.email).toBe(account.email);
+    });
+
     it('should refuse an oversized password at sign-in with BAD_USER_INPUT', async () => {
       const result = await gql(LOGIN, { email: 'a@stages.example', password: 'x'.repeat(10_000) });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });

@@ -76,6 +76,8 @@ const CASES: Case[] = [
   { field: 'Mutation.login', name: 'login (wrong password)', document: () => 'mutation { login(email: "admin@stages.example", password: "wrong password!") { accessToken } }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.refreshSession', name: 'refreshSession (unknown token)', document: () => 'mutation { refreshSession(refreshToken: "unknown") { accessToken } }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.logout', name: 'logout (unknown token)', document: () => 'mutation { logout(refreshToken: "unknown") }', expected: row(A, A, A, A, A, A) },
+  { field: 'Mutation.requestPasswordReset', name: 'requestPasswordReset', document: () => 'mutation { requestPasswordReset(email: "nobody@stages.example") { accepted } }', expected: row(A, A, A, A, A, A) },
+  { field: 'Mutation.resetPassword', name: 'resetPassword (unknown token)', document: () => 'mutation { resetPassword(token: "unknown", password: "a new long password") }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.verifyEmail', name: 'verifyEmail (unknown token)', document: () => 'mutation { verifyEmail(token: "unknown") { id } }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.registerStudent', name: 'registerStudent', document: (f) => `mutation { registerStudent(input: { email: "matrix.${Date.now()}.${Math.random().toString(36).slice(2)}@etu.stages.example", password: "correct horse battery", displayName: "Matrix Test", universityId: "${f.anyUniversity}" }) { accepted } }`, expected: row(A, A, A, A, A, A) },
 ];

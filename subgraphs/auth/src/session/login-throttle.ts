@@ -35,6 +35,11 @@ export class LoginThrottle {
     await this.cache.delete(this.accountKey(email));
   }
 
+  /** Counts a password-reset request for an address in the window; returns the count so far. */
+  countResetRequest(email: string): Promise<number> {
+    return this.cache.increment(`auth:reset-requests:${digest(email)}`, this.settings.windowSeconds);
+  }
+
   private accountKey(email: string) {
     return `auth:login-failures:account:${digest(email)}`;
   }

@@ -37,8 +37,8 @@ export class AuthPayload {
   user!: User;
 }
 
-@ObjectType({ description: 'The same answer whether or not the address already had an account.' })
-export class RegistrationResult {
+@ObjectType({ description: 'The same answer whether or not the address has an account.' })
+export class RequestAccepted {
   @Field(() => Boolean)
   accepted!: boolean;
 

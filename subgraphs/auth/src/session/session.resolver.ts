@@ -3,7 +3,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AuthContext } from '../context.js';
 import { User } from '../user/user.entity.js';
 import { PASSWORD_MAX_LENGTH } from './passwords.js';
-import { AuthPayload, RegisterStudentInput, RegistrationResult } from './session.inputs.js';
+import { AuthPayload, RegisterStudentInput, RequestAccepted } from './session.inputs.js';
 import { SessionService } from './session.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { signingKeys } from './signing-keys.js';
@@ -36,8 +36,8 @@ export class SessionResolver {
     return user;
   }
 
-  @Mutation(() => RegistrationResult, { description: 'Creates a student account and e-mails a link to activate it.' })
-  registerStudent(@Arg('input', () => RegisterStudentInput) input: RegisterStudentInput, @Ctx() ctx: AuthContext): Promise<RegistrationResult> {
+  @Mutation(() => RequestAccepted, { description: 'Creates a student account and e-mails a link to activate it.' })
+  registerStudent(@Arg('input', () => RegisterStudentInput) input: RegisterStudentInput, @Ctx() ctx: AuthContext): Promise<RequestAccepted> {
     return sessions(ctx).registerStudent(ctx.em, input);
   }
 
@@ -56,6 +56,16 @@ export class SessionResolver {
   @Mutation(() => AuthPayload, { description: 'New tokens for a refresh token, which is rotated: each works once.' })
   refreshSession(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: AuthContext): Promise<AuthPayload> {
     return sessions(ctx).refresh(ctx.em, boundedToken('refreshToken', refreshToken));
+  }
+
+  @Mutation(() => RequestAccepted, { description: 'E-mails a link to choose a new password; the same answer for any address.' })
+  requestPasswordReset(@Arg('email', () => String) email: string, @Ctx() ctx: AuthContext): Promise<RequestAccepted> {
+    return sessions(ctx).requestPasswordReset(ctx.em, email);
+  }
+
+  @Mutation(() => Boolean, { description: 'Sets a new password with the token of a reset e-mail; every session of the account ends.' })
+  resetPassword(@Arg('token', () => String) token: string, @Arg('password', () => String) password: string, @Ctx() ctx: AuthContext): Promise<boolean> {
+    return sessions(ctx).resetPassword(ctx.em, boundedToken('token', token), password);
   }
 
   @Mutation(() => Boolean, { description: 'Ends the session of a refresh token.' })

@@ -4,7 +4,7 @@ import { Locale, Role, User, UserStatus } from '../user/user.entity.js';
 import { EmailToken, EmailTokenPurpose } from './email-token.entity.js';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
 import { RefreshToken } from './refresh-token.entity.js';
-import type { AuthPayload, RegisterStudentInput, RegistrationResult } from './session.inputs.js';
+import type { AuthPayload, RegisterStudentInput, RequestAccepted } from './session.inputs.js';
 import type { SigningKeys } from './signing-keys.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { audit, emailDigest } from '../audit/audit.js';
@@ -12,6 +12,10 @@ import { ACCESS_TOKEN_TTL_SECONDS, hashRefreshToken, issueAccessToken, newRefres
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,}$/;
 const VERIFY_EMAIL_TTL_MS = 24 * 3600_000;
+const RESET_PASSWORD_TTL_MS = 3600_000;
+// Reset e-mails per address and window: beyond it requests are accepted but send nothing (no mail bombing).
+const RESET_REQUESTS_PER_WINDOW = 3;
+const RESET_REQUESTED = 'If an account uses this address, a message has been sent to it with a link to choose a new password.';
 const WRONG_CREDENTIALS = 'Incorrect e-mail address or password.';
 const REGISTRATION_ACCEPTED =
   'If this address can be used, a message has been sent to it: follow its link to activate the account.';
@@ -47,7 +51,7 @@ export class SessionService {
    * Creates a pending student account and e-mails a verification link. An address that already has an account
    * gets a notice instead, and the caller gets the same answer either way (no account enumeration).
    */
-  async registerStudent(em: EntityManager, input: RegisterStudentInput): Promise<RegistrationResult> {
+  async registerStudent(em: EntityManager, input: RegisterStudentInput): Promise<RequestAccepted> {
     const email = normaliseEmail(input.email);
     checkPassword(input.password);
     const displayName = input.displayName.trim();
@@ -167,6 +171,51 @@ export class SessionService {
       throw unauthenticated('The session has ended: sign in again.');
     }
     return outcome.payload;
+  }
+
+  /**
+   * E-mails a link to choose a new password (single use, 1 hour). The answer is the same whether or not the address
+   * has an account, and repeated requests beyond a few per window send nothing more.
+   */
+  async requestPasswordReset(em: EntityManager, email: string): Promise<RequestAccepted> {
+    const address = normaliseEmail(email);
+    const requests = await this.deps.throttle.countResetRequest(address);
+    const user = await em.findOne(User, { email: address });
+    if (user && user.status === UserStatus.ACTIVE && requests <= RESET_REQUESTS_PER_WINDOW) {
+      const { token, hash } = newRefreshToken();
+      await em.insert(EmailToken, { id: newId(), userId: user.id, purpose: EmailTokenPurpose.RESET_PASSWORD, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_PASSWORD_TTL_MS), usedAt: null, createdAt: new Date() });
+      const link = `${this.deps.clientUrl}/reset-password?token=${token}`;
+      await this.deps.mailer.send({
+        to: address,
+        subject: user.locale === Locale.EN ? 'Choose a new Stages password' : 'Choisissez un nouveau mot de passe Stages',
+        text:
+          user.locale === Locale.EN
+            ? `Hello ${user.displayName},\n\nOpen this link within an hour to choose a new password:\n${link}\n\nIf you did not ask for it, ignore this message.\n`
+            : `Bonjour ${user.displayName},\n\nOuvrez ce lien dans l’heure pour choisir un nouveau mot de passe :\n${link}\n\nSi vous n’avez rien demandé, ignorez ce message.\n`,
+      });
+    }
+    await audit(em, { action: 'password.reset-requested', userId: user?.id, ip: this.deps.ip, details: user ? {} : { email: emailDigest(address) } });
+    return { accepted: true, message: RESET_REQUESTED };
+  }
+
+  /** Sets a new password with the token of a reset e-mail, and ends every session of the account. */
+  async resetPassword(em: EntityManager, token: string, password: string): Promise<boolean> {
+    checkPassword(password);
+    const passwordHash = await hashPassword(password);
+    const user = await em.transactional(async (tx) => {
+      const record = await tx.findOne(EmailToken, { tokenHash: hashRefreshToken(token), purpose: EmailTokenPurpose.RESET_PASSWORD }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!record || record.usedAt || record.expiresAt <= new Date()) throw unauthenticated('This link is invalid, already used or expired: ask for a new one.');
+      record.usedAt = new Date();
+      await tx.nativeUpdate(User, { id: record.userId }, { passwordHash });
+      await tx.nativeUpdate(RefreshToken, { userId: record.userId, revokedAt: null }, { revokedAt: new Date() });
+      // Every other reset link of the account stops working too.
+      await tx.nativeUpdate(EmailToken, { userId: record.userId, purpose: EmailTokenPurpose.RESET_PASSWORD, usedAt: null }, { usedAt: new Date() });
+      return tx.findOneOrFail(User, { id: record.userId });
+    });
+    // A fresh start for the account's failure count, now that its owner has proved who they are.
+    await this.deps.throttle.recordSuccess(user.email);
+    await audit(em, { action: 'password.reset', userId: user.id, ip: this.deps.ip });
+    return true;
   }
 
   /** Ends the session of a refresh token (its whole family). Unknown tokens are ignored. */
