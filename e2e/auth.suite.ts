@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { importJWK, SignJWT, UnsecuredJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../scripts/lib/platform.js';
@@ -247,6 +247,132 @@ export function describeAuth(mode: string, environment: () => Promise<AuthEnviro
       expect((await gql(REFRESH, { token: session.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect((await gql(LOGIN, { email: account.email, password: account.password })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect((await gql(LOGIN, { email: account.email, password: 'a brand new passphrase' })).data!.login.user.email).toBe(account.email);
+    });
+
+    describe('OAuth 2.0 on the gateway’s origin', () => {
+      const origin = () => new URL(platform.gatewayUrl).origin;
+      const redirectUri = () => `${origin()}/auth/callback`;
+
+      function pkce() {
+        const verifier = randomBytes(32).toString('base64url');
+        return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+      }
+
+      function authorizeUrl(challenge: string, state: string, overrides: Record<string, string> = {}) {
+        const url = new URL('/oauth/authorize', origin());
+        const params = { response_type: 'code', client_id: 'stages-web', redirect_uri: redirectUri(), scope: 'openid', state, code_challenge: challenge, code_challenge_method: 'S256', ...overrides };
+        for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+        return url;
+      }
+
+      const form = (fields: Record<string, string>) => ({
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+        redirect: 'manual' as const,
+      });
+
+      async function signInWithCode(role: string, challenge: string, state: string) {
+        const account = platform.demoAccounts!.accounts.find((candidate) => candidate.role === role)!;
+        const params = Object.fromEntries(authorizeUrl(challenge, state).searchParams);
+        return fetch(new URL('/oauth/authorize', origin()), form({ ...params, email: account.email, password: platform.demoAccounts!.password }));
+      }
+
+      it('should publish discovery metadata with the gateway as issuer', async () => {
+        const metadata = (await (await fetch(`${origin()}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+        expect(metadata).toMatchObject({
+          issuer: origin(),
+          authorization_endpoint: `${origin()}/oauth/authorize`,
+          token_endpoint: `${origin()}/oauth/token`,
+          code_challenge_methods_supported: ['S256'],
+          grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+        });
+        expect(platform.auth.issuer).toBe(origin());
+      });
+
+      it('should sign in with the authorization code and PKCE, and refuse the code a second time', async () => {
+        const { verifier, challenge } = pkce();
+        const state = randomBytes(12).toString('base64url');
+        const loginPage = await fetch(authorizeUrl(challenge, state));
+        expect(loginPage.status).toBe(200);
+        const html = await loginPage.text();
+        expect(html).toContain('<label for="email">Adresse e-mail</label>');
+        expect(loginPage.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+
+        const answer = await signInWithCode('STUDENT', challenge, state);
+        expect(answer.status).toBe(303);
+        const location = new URL(answer.headers.get('location')!);
+        expect(`${location.origin}${location.pathname}`).toBe(redirectUri());
+        expect(location.searchParams.get('state')).toBe(state);
+        const code = location.searchParams.get('code')!;
+
+        const exchange = { grant_type: 'authorization_code', code, redirect_uri: redirectUri(), client_id: 'stages-web', code_verifier: verifier };
+        const tokens = (await (await fetch(`${origin()}/oauth/token`, form(exchange))).json()) as Record<string, string | number>;
+        expect(tokens).toMatchObject({ token_type: 'Bearer', expires_in: 900, scope: 'openid' });
+        expect((await gql(ME, {}, tokens.access_token as string)).data!.me.roles).toEqual(['STUDENT']);
+
+        const replay = await fetch(`${origin()}/oauth/token`, form(exchange));
+        expect(replay.status).toBe(400);
+        expect(await replay.json()).toMatchObject({ error: 'invalid_grant' });
+
+        const refreshed = (await (await fetch(`${origin()}/oauth/token`, form({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token as string, client_id: 'stages-web' }))).json()) as Record<string, string>;
+        expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
+        expect((await fetch(`${origin()}/oauth/revoke`, form({ token: refreshed.refresh_token!, client_id: 'stages-web' }))).status).toBe(200);
+        const afterRevoke = await fetch(`${origin()}/oauth/token`, form({ grant_type: 'refresh_token', refresh_token: refreshed.refresh_token!, client_id: 'stages-web' }));
+        expect(await afterRevoke.json()).toMatchObject({ error: 'invalid_grant' });
+      });
+
+      it('should refuse a code presented with the wrong verifier', async () => {
+        const { challenge } = pkce();
+        const answer = await signInWithCode('ENTERPRISE', challenge, randomBytes(12).toString('base64url'));
+        const code = new URL(answer.headers.get('location')!).searchParams.get('code')!;
+        const wrong = await fetch(`${origin()}/oauth/token`, form({ grant_type: 'authorization_code', code, redirect_uri: redirectUri(), client_id: 'stages-web', code_verifier: pkce().verifier }));
+        expect(wrong.status).toBe(400);
+        expect(await wrong.json()).toMatchObject({ error: 'invalid_grant' });
+      });
+
+      it('should refuse an authorization request without PKCE, and never redirect to an unknown address', async () => {
+        const state = randomBytes(12).toString('base64url');
+        const noPkce = await fetch(authorizeUrl('', state, { code_challenge_method: 'plain' }), { redirect: 'manual' });
+        expect(noPkce.status).toBe(303);
+        expect(new URL(noPkce.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
+        const foreign = await fetch(authorizeUrl(pkce().challenge, state, { redirect_uri: 'https://evil.example/callback' }), { redirect: 'manual' });
+        expect(foreign.status).toBe(400);
+        expect(foreign.headers.get('location')).toBeNull();
+      });
+
+      it('should show the same generic error on the sign-in page for a wrong password', async () => {
+        const { challenge } = pkce();
+        const params = Object.fromEntries(authorizeUrl(challenge, randomBytes(12).toString('base64url')).searchParams);
+        const answer = await fetch(new URL('/oauth/authorize', origin()), form({ ...params, email: `nobody.${randomUUID()}@stages.example`, password: 'wrong password' }));
+        expect(answer.status).toBe(401);
+        expect(await answer.text()).toContain('Incorrect e-mail address or password.');
+      });
+
+      it('should give a registered ERP client a scoped token by client credentials, and refuse a wrong secret', async () => {
+        const admin = await login('SYSTEM_ADMIN');
+        const created = await gql(
+          'mutation C($input: CreateOAuthClientInput!) { createOAuthClient(input: $input) { clientId clientSecret scopes } }',
+          { input: { name: 'ERP Université Paris Cité', scopes: ['students:read', 'conventions:read'] } },
+          admin.accessToken,
+        );
+        const { clientId, clientSecret } = created.data!.createOAuthClient as { clientId: string; clientSecret: string };
+        const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
+        const issued = await fetch(`${origin()}/oauth/token`, { ...form({ grant_type: 'client_credentials', scope: 'students:read' }), headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic } });
+        const token = (await issued.json()) as Record<string, string>;
+        expect(token).toMatchObject({ token_type: 'Bearer', scope: 'students:read' });
+        expect(token.refresh_token).toBeUndefined();
+        const claims = JSON.parse(Buffer.from(token.access_token!.split('.')[1]!, 'base64url').toString());
+        expect(claims).toMatchObject({ sub: clientId, client_id: clientId, scope: 'students:read' });
+        // A client is no person: `me` does not answer it.
+        expect((await gql(ME, {}, token.access_token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+        const wrongSecret = await fetch(`${origin()}/oauth/token`, form({ grant_type: 'client_credentials', client_id: clientId, client_secret: 'not-the-secret' }));
+        expect(wrongSecret.status).toBe(401);
+        expect(await wrongSecret.json()).toMatchObject({ error: 'invalid_client' });
+        const tooMuch = await fetch(`${origin()}/oauth/token`, { ...form({ grant_type: 'client_credentials', scope: 'reports:read' }), headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic } });
+        expect(await tooMuch.json()).toMatchObject({ error: 'invalid_scope' });
+      });
     });
 
     it('should refuse an oversized password at sign-in with BAD_USER_INPUT', async () => {

@@ -78,6 +78,7 @@ const CASES: Case[] = [
   { field: 'Mutation.logout', name: 'logout (unknown token)', document: () => 'mutation { logout(refreshToken: "unknown") }', expected: row(A, A, A, A, A, A) },
   { field: 'Mutation.requestPasswordReset', name: 'requestPasswordReset', document: () => 'mutation { requestPasswordReset(email: "nobody@stages.example") { accepted } }', expected: row(A, A, A, A, A, A) },
   { field: 'Mutation.resetPassword', name: 'resetPassword (unknown token)', document: () => 'mutation { resetPassword(token: "unknown", password: "a new long password") }', expected: row(U, U, U, U, U, U) },
+  { field: 'Mutation.createOAuthClient', name: 'createOAuthClient', document: () => 'mutation { createOAuthClient(input: { name: "ERP test", scopes: ["students:read"] }) { clientId } }', expected: row(U, F, F, F, F, A) },
   { field: 'Mutation.verifyEmail', name: 'verifyEmail (unknown token)', document: () => 'mutation { verifyEmail(token: "unknown") { id } }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.registerStudent', name: 'registerStudent', document: (f) => `mutation { registerStudent(input: { email: "matrix.${Date.now()}.${Math.random().toString(36).slice(2)}@etu.stages.example", password: "correct horse battery", displayName: "Matrix Test", universityId: "${f.anyUniversity}" }) { accepted } }`, expected: row(A, A, A, A, A, A) },
 ];

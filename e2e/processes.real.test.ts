@@ -66,7 +66,9 @@ describe('one process per service on real infrastructure', () => {
     const ports = new Map<string, number>();
     for (const subgraph of allSubgraphs) ports.set(subgraph.name, await freePort());
     // The gateway and every subgraph share the secret and trust tokens of the auth process.
-    shared.AUTH_ISSUER = `http://127.0.0.1:${ports.get('auth')}`;
+    const gatewayPort = await freePort();
+    shared.AUTH_ISSUER = `http://127.0.0.1:${gatewayPort}`;
+    shared.AUTH_JWKS_URL = `http://127.0.0.1:${ports.get('auth')}/.well-known/jwks.json`;
     shared.INTERNAL_SECRET = randomBytes(32).toString('hex');
     const urls: NodeJS.ProcessEnv = {};
     const readiness: string[] = [];
@@ -77,9 +79,15 @@ describe('one process per service on real infrastructure', () => {
       readiness.push(`http://127.0.0.1:${port}/ready`);
     }
     await Promise.all(readiness.map((url) => until(url)));
-    const port = await freePort();
-    start('gateway/src/index.ts', { ...urls, AUTH_ISSUER: shared.AUTH_ISSUER, INTERNAL_SECRET: shared.INTERNAL_SECRET, PORT: String(port), CLIENT_DIST_DIR: path.join(dataDir, 'no-client') });
-    gatewayUrl = `http://127.0.0.1:${port}`;
+    start('gateway/src/index.ts', {
+      ...urls,
+      AUTH_ISSUER: shared.AUTH_ISSUER,
+      AUTH_JWKS_URL: shared.AUTH_JWKS_URL,
+      INTERNAL_SECRET: shared.INTERNAL_SECRET,
+      PORT: String(gatewayPort),
+      CLIENT_DIST_DIR: path.join(dataDir, 'no-client'),
+    });
+    gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     await until(`${gatewayUrl}/ready`);
   }, 240_000);
 

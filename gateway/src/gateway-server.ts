@@ -19,6 +19,7 @@ import {
   type Logger,
 } from '@stages/platform';
 import type { GatewayContext } from './context.js';
+import { isAuthServicePath, proxyToAuthService } from './auth-proxy.js';
 import { staticClient } from './static-client.js';
 import { SubgraphDataSource, type SubgraphFetcher } from './subgraph-data-source.js';
 
@@ -104,6 +105,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const viewer = accessToken ? await verifyToken(accessToken).catch(rethrowWithStatus(401)) : null;
         return { requestId, logger: logger.child({ requestId }), viewer, accessToken, clientIp: clientIp(req, options.trustProxy ?? false) };
       });
+    }
+    const auth = routes.get('auth');
+    if (path && auth && isAuthServicePath(path)) {
+      return proxyToAuthService(new URL(auth).origin, options.auth.internalSecret, clientIp(req, options.trustProxy ?? false))(req, res);
     }
     if (client && (await client(req, res))) return;
     sendJson(res, 404, { error: 'Not found' });

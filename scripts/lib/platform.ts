@@ -115,8 +115,11 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
     stack.push(() => infrastructure.close());
 
     // One secret per run in this mode: only this process's gateway can call its subgraphs.
-    const auth = authSettings(settings.AUTH_ISSUER ?? `http://${settings.HOST}:${ports.get(portVariable('auth'))}`, {
+    // The issuer is the gateway's public address (it relays /oauth and discovery); keys come from the auth service.
+    const jwksOf = (authPort: number) => settings.AUTH_JWKS_URL ?? `http://${settings.HOST}:${authPort}/.well-known/jwks.json`;
+    const auth = authSettings(settings.AUTH_ISSUER ?? `http://${settings.HOST}:${ports.get('GATEWAY_PORT')}`, {
       ...settings,
+      AUTH_JWKS_URL: jwksOf(ports.get(portVariable('auth'))!),
       INTERNAL_SECRET: settings.INTERNAL_SECRET ?? randomBytes(32).toString('base64url'),
     });
     const clientUrl = env.CLIENT_URL ?? `http://${settings.HOST}:${ports.get('GATEWAY_PORT')}`;
@@ -124,10 +127,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
     const launch = async (definition: (typeof allSubgraphs)[number]) => {
       const variable = portVariable(definition.name);
       const running = await retryOnTakenPort(settings.STAGES_FREE_PORTS, variable, ports, async (port) => {
-        // The issuer names the auth service's port, which is known only once it is bound.
-        if (definition.name === 'auth' && !settings.AUTH_ISSUER) {
-          Object.assign(auth, authSettings(`http://${settings.HOST}:${port}`, { ...settings, INTERNAL_SECRET: auth.internalSecret }));
-        }
+        // The key set is on the auth service's port, which is known only once it is bound.
+        if (definition.name === 'auth') auth.jwksUrl = jwksOf(port);
         return startSubgraph(definition, {
           host: settings.HOST,
           port,

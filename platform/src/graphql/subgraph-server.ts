@@ -77,10 +77,19 @@ export async function startSubgraph<TLoaders>(
   try {
     const applied = await db.migrate();
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-    const runtime: SubgraphRuntime = { em: () => db.orm.em.fork(), logger, auth: options.auth, clientUrl: options.clientUrl };
+    const secret = Buffer.from(options.auth.internalSecret);
+    const clientIp = (req: IncomingMessage) =>
+      (hasSecret(req.headers[INTERNAL_SECRET_HEADER], secret) ? headerText(req.headers[CLIENT_IP_HEADER]) : undefined) ?? req.socket.remoteAddress ?? 'unknown';
+    const runtime: SubgraphRuntime = {
+      em: () => db.orm.em.fork(),
+      logger,
+      infrastructure: options.infrastructure,
+      clientIp,
+      auth: options.auth,
+      clientUrl: options.clientUrl,
+    };
     await definition.onStart?.(runtime);
     const verifyToken = createTokenVerifier({ keys: remoteKeySet(options.auth.jwksUrl), issuer: options.auth.issuer, audience: options.auth.audience });
-    const secret = Buffer.from(options.auth.internalSecret);
     const { schema } = await buildFederatedSchema(definition);
     const relay = new OutboxRelay(db, options.infrastructure.events, logger, options.relayIntervalMs);
     // Events are relayed as soon as the transaction that wrote them commits; polling is only the safety net.
@@ -113,8 +122,7 @@ export async function startSubgraph<TLoaders>(
       const viewer = token ? await verifyToken(token).catch(rethrowWithStatus(401)) : null;
       return {
         viewer,
-        // Set by the gateway; only the gateway can call (the secret was checked before).
-        clientIp: headerText(req.headers[CLIENT_IP_HEADER]) ?? req.socket.remoteAddress ?? 'unknown',
+        clientIp: clientIp(req),
         auth: options.auth,
         clientUrl: options.clientUrl,
         requestId,
@@ -139,7 +147,7 @@ export async function startSubgraph<TLoaders>(
         }
         return handleGraphQL(apollo, req, res, () => context(req));
       }
-      const route = path ? definition.routes?.[path] : undefined;
+      const route = path ? (definition.routes?.[path] ?? definition.routes?.[`${path.replace(/\/[^/]*$/, '')}/*`]) : undefined;
       if (route) return route(req, res, runtime);
       sendJson(res, 404, { error: 'Not found' });
     };

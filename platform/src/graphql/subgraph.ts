@@ -43,6 +43,9 @@ export interface SubgraphRuntime {
   /** A fresh entity manager fork for this use. */
   em(): EntityManager;
   logger: Logger;
+  infrastructure: Infrastructure;
+  /** The caller's address: as the gateway forwarded it when the call carries the internal secret, else the socket's. */
+  clientIp(req: IncomingMessage): string;
   auth: AuthSettings;
   clientUrl: string;
 }

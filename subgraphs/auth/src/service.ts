@@ -2,6 +2,11 @@ import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { createLoaders } from './context.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
+import { AuthorizationCode } from './oauth/authorization-code.entity.js';
+import { OAuthClient } from './oauth/oauth-client.entity.js';
+import { OAuthClientResolver } from './oauth/oauth-client.resolver.js';
+import { ensureWebClient } from './oauth/oauth-clients.js';
+import { authorizeRoute, revokeRoute, tokenRoute } from './oauth/oauth.routes.js';
 import { EmailToken } from './session/email-token.entity.js';
 import { RefreshToken } from './session/refresh-token.entity.js';
 import { SessionResolver } from './session/session.resolver.js';
@@ -15,16 +20,22 @@ import { UserResolver } from './user/user.resolver.js';
 export const authSubgraph = defineSubgraph({
   name: 'auth',
   defaultPort: 8001,
-  entities: [User, SigningKey, RefreshToken, EmailToken, AuditEvent],
+  entities: [User, SigningKey, RefreshToken, EmailToken, AuditEvent, OAuthClient, AuthorizationCode],
   migrations,
-  resolvers: [UserResolver, SessionResolver],
+  resolvers: [UserResolver, SessionResolver, OAuthClientResolver],
   referenceResolvers: {
     User: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.userById, reference.id, ctx.viewer, (user) => canReadUser(ctx.viewer, user.id)) },
   },
   createLoaders,
-  onStart: (runtime) => signingKeys.ensure(runtime.em()),
+  onStart: async (runtime) => {
+    await signingKeys.ensure(runtime.em());
+    await ensureWebClient(runtime.em(), runtime.clientUrl);
+  },
   routes: {
     '/.well-known/jwks.json': jwksRoute,
     '/.well-known/openid-configuration': discoveryRoute,
+    '/oauth/authorize': authorizeRoute,
+    '/oauth/token': tokenRoute,
+    '/oauth/revoke': revokeRoute,
   },
 });

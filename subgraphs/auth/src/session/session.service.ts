@@ -127,6 +127,15 @@ export class SessionService {
    * until the window has passed.
    */
   async login(em: EntityManager, email: string, password: string): Promise<AuthPayload> {
+    const user = await this.authenticate(em, email, password);
+    user.lastLoginAt = new Date();
+    const payload = await this.startSession(em, user, newId());
+    await audit(em, { action: 'login.succeeded', userId: user.id, ip: this.deps.ip });
+    return payload;
+  }
+
+  /** Checks e-mail and password under the throttle; the account, or the one generic UNAUTHENTICATED answer. */
+  async authenticate(em: EntityManager, email: string, password: string): Promise<User> {
     const address = email.trim().toLowerCase();
     try {
       await this.deps.throttle.check(address, this.deps.ip);
@@ -142,10 +151,7 @@ export class SessionService {
       throw unauthenticated(WRONG_CREDENTIALS);
     }
     await this.deps.throttle.recordSuccess(address);
-    user.lastLoginAt = new Date();
-    const payload = await this.startSession(em, user, newId());
-    await audit(em, { action: 'login.succeeded', userId: user.id, ip: this.deps.ip });
-    return payload;
+    return user;
   }
 
   /**
@@ -228,7 +234,8 @@ export class SessionService {
     return true;
   }
 
-  private async startSession(em: EntityManager, user: User, familyId: string): Promise<AuthPayload> {
+  /** Issues an access token and the first refresh token of a new family (or the next one of `familyId`). */
+  async startSession(em: EntityManager, user: User, familyId: string = newId()): Promise<AuthPayload> {
     const { token, hash } = newRefreshToken();
     em.create(RefreshToken, { userId: user.id, familyId, tokenHash: hash, expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000), createdAt: new Date() });
     await em.flush();

@@ -38,3 +38,17 @@ export function newRefreshToken(): { token: string; hash: string } {
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
+
+/** An access token for a confidential client acting for itself (client credentials): no user, only scopes. */
+export function issueClientToken(clientId: string, scope: string, key: ActiveKey, settings: TokenSettings): Promise<string> {
+  const claims: AccessTokenClaims = { client_id: clientId, scope };
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: ACCESS_TOKEN_TYPE })
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setSubject(clientId)
+    .setIssuedAt()
+    .setJti(randomBytes(12).toString('base64url'))
+    .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
+    .sign(key.privateKey);
+}
