@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { importJWK, SignJWT, UnsecuredJWT, type JWK } from 'jose';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../scripts/lib/platform.js';
 
@@ -247,6 +248,42 @@ export function describeAuth(mode: string, environment: () => Promise<AuthEnviro
       expect((await gql(REFRESH, { token: session.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect((await gql(LOGIN, { email: account.email, password: account.password })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect((await gql(LOGIN, { email: account.email, password: 'a brand new passphrase' })).data!.login.user.email).toBe(account.email);
+    });
+
+    it('should add two-factor sign-in with TOTP: one step of skew, no replay, single-use recovery codes', async () => {
+      const account = await registeredAccount();
+      const first = (await gql(LOGIN, { email: account.email, password: account.password })).data!.login;
+      const setup = (await gql('mutation { beginTotpSetup { secret otpauthUri qrCodeSvg } }', {}, first.accessToken)).data!.beginTotpSetup;
+      expect(setup.otpauthUri).toMatch(/^otpauth:\/\/totp\/Stages:.+secret=[A-Z2-7]+/);
+      expect(setup.qrCodeSvg).toMatch(/^<svg/);
+      const now = Math.floor(Date.now() / 1000);
+      // A code of the previous 30-second step still confirms (clock skew of one step).
+      const previous = await generate({ secret: setup.secret, epoch: now - 30 });
+      const CONFIRM = 'mutation C($code: String!) { confirmTotpSetup(code: $code) }';
+      expect((await gql(CONFIRM, { code: '12345' }, first.accessToken)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+      const recovery = (await gql(CONFIRM, { code: previous }, first.accessToken)).data!.confirmTotpSetup as string[];
+      expect(recovery).toHaveLength(10);
+      expect(new Set(recovery).size).toBe(10);
+
+      const COMPLETE = 'mutation S($ticket: String!, $code: String!) { completeSecondFactor(ticket: $ticket, code: $code) { accessToken user { email } } }';
+      const ticketOf = async () => {
+        const answer = await gql(LOGIN, { email: account.email, password: account.password });
+        expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SECOND_FACTOR_REQUIRED' });
+        return answer.errors![0]!.extensions!.secondFactorTicket as string;
+      };
+      const current = await generate({ secret: setup.secret, epoch: now });
+      expect((await gql(COMPLETE, { ticket: await ticketOf(), code: current })).data!.completeSecondFactor.user.email).toBe(account.email);
+      // The same code again is a replay.
+      expect((await gql(COMPLETE, { ticket: await ticketOf(), code: current })).errors?.[0]?.message).toBe('This code is not valid.');
+      // A recovery code works once.
+      const ticket = await ticketOf();
+      expect((await gql(COMPLETE, { ticket, code: recovery[0] })).data!.completeSecondFactor.accessToken).toBeTruthy();
+      expect((await gql(COMPLETE, { ticket: await ticketOf(), code: recovery[0] })).errors?.[0]?.message).toBe('This code is not valid.');
+      // A used ticket does not open a second session.
+      expect((await gql(COMPLETE, { ticket, code: recovery[1] })).errors?.[0]?.message).toBe('The sign-in has expired: start again.');
+
+      expect((await gql('mutation D($code: String!) { disableTotp(code: $code) }', { code: recovery[2] }, first.accessToken)).data).toEqual({ disableTotp: true });
+      expect((await gql(LOGIN, { email: account.email, password: account.password })).data!.login.user.email).toBe(account.email);
     });
 
     describe('OAuth 2.0 on the gateway’s origin', () => {

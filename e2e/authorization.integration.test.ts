@@ -9,11 +9,13 @@ import { SUPERGRAPH_PATH } from '../scripts/lib/supergraph.js';
 
 const ROLES = ['ANONYMOUS', 'STUDENT', 'ENTERPRISE', 'UNIVERSITY_ADMIN', 'UNIVERSITY_SUPERVISOR', 'SYSTEM_ADMIN'] as const;
 type Role = (typeof ROLES)[number];
-type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
 
 const A = 'allowed';
 const F = 'FORBIDDEN';
 const U = 'UNAUTHENTICATED';
+// Allowed to call, refused on its input: the caller got past authorization.
+const B = 'BAD_USER_INPUT';
 
 /** Expected outcome per caller: anonymous, student, enterprise, university admin, supervisor, system admin. */
 const row = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]) =>
@@ -79,6 +81,10 @@ const CASES: Case[] = [
   { field: 'Mutation.requestPasswordReset', name: 'requestPasswordReset', document: () => 'mutation { requestPasswordReset(email: "nobody@stages.example") { accepted } }', expected: row(A, A, A, A, A, A) },
   { field: 'Mutation.resetPassword', name: 'resetPassword (unknown token)', document: () => 'mutation { resetPassword(token: "unknown", password: "a new long password") }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.createOAuthClient', name: 'createOAuthClient', document: () => 'mutation { createOAuthClient(input: { name: "ERP test", scopes: ["students:read"] }) { clientId } }', expected: row(U, F, F, F, F, A) },
+  { field: 'Mutation.beginTotpSetup', name: 'beginTotpSetup', document: () => 'mutation { beginTotpSetup { otpauthUri } }', expected: row(U, A, A, A, A, A) },
+  { field: 'Mutation.confirmTotpSetup', name: 'confirmTotpSetup (malformed code)', document: () => 'mutation { confirmTotpSetup(code: "abc") }', expected: row(U, B, B, B, B, B) },
+  { field: 'Mutation.disableTotp', name: 'disableTotp (wrong code)', document: () => 'mutation { disableTotp(code: "000000") }', expected: row(U, B, B, B, B, B) },
+  { field: 'Mutation.completeSecondFactor', name: 'completeSecondFactor (unknown ticket)', document: () => 'mutation { completeSecondFactor(ticket: "unknown", code: "000000") { accessToken } }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.verifyEmail', name: 'verifyEmail (unknown token)', document: () => 'mutation { verifyEmail(token: "unknown") { id } }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.registerStudent', name: 'registerStudent', document: (f) => `mutation { registerStudent(input: { email: "matrix.${Date.now()}.${Math.random().toString(36).slice(2)}@etu.stages.example", password: "correct horse battery", displayName: "Matrix Test", universityId: "${f.anyUniversity}" }) { accepted } }`, expected: row(A, A, A, A, A, A) },
 ];

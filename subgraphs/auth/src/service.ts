@@ -10,6 +10,8 @@ import { authorizeRoute, revokeRoute, tokenRoute } from './oauth/oauth.routes.js
 import { EmailToken } from './session/email-token.entity.js';
 import { RefreshToken } from './session/refresh-token.entity.js';
 import { SessionResolver } from './session/session.resolver.js';
+import { RecoveryCode } from './totp/recovery-code.entity.js';
+import { TotpResolver } from './totp/totp.resolver.js';
 import { SigningKey } from './session/signing-key.entity.js';
 import { signingKeys } from './session/signing-keys.js';
 import { discoveryRoute, jwksRoute } from './session/well-known.js';
@@ -20,9 +22,9 @@ import { UserResolver } from './user/user.resolver.js';
 export const authSubgraph = defineSubgraph({
   name: 'auth',
   defaultPort: 8001,
-  entities: [User, SigningKey, RefreshToken, EmailToken, AuditEvent, OAuthClient, AuthorizationCode],
+  entities: [User, SigningKey, RefreshToken, EmailToken, AuditEvent, OAuthClient, AuthorizationCode, RecoveryCode],
   migrations,
-  resolvers: [UserResolver, SessionResolver, OAuthClientResolver],
+  resolvers: [UserResolver, SessionResolver, OAuthClientResolver, TotpResolver],
   referenceResolvers: {
     User: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.userById, reference.id, ctx.viewer, (user) => canReadUser(ctx.viewer, user.id)) },
   },

@@ -10,6 +10,9 @@ const TEXT = {
     forgot: 'Mot de passe oublié ?',
     register: 'Créer un compte étudiant',
     invalid: 'Cette demande de connexion n’est pas valable. Revenez à l’application et réessayez.',
+    code: 'Code de vérification',
+    codeHint: 'Les 6 chiffres de votre application d’authentification, ou un code de secours.',
+    verify: 'Vérifier',
   },
   en: {
     title: 'Sign in to Stages',
@@ -20,6 +23,9 @@ const TEXT = {
     forgot: 'Forgot your password?',
     register: 'Create a student account',
     invalid: 'This sign-in request is not valid. Go back to the application and try again.',
+    code: 'Verification code',
+    codeHint: 'The 6 digits of your authenticator app, or a recovery code.',
+    verify: 'Verify',
   },
 };
 
@@ -35,9 +41,19 @@ button{margin-top:1.5rem;width:100%;padding:.7rem;border:0;border-radius:4px;bac
 .error{background:#fdecec;border:1px solid #c62828;color:#8e1b1b;padding:.75rem;border-radius:4px}
 p.links{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap;margin:1.25rem 0 0}a{color:#1f3c99}`;
 
-/** The auth service's own sign-in page of the authorization-code flow (no script; works on any phone). */
-export function loginPage(request: AuthorizeRequest, clientUrl: string, error?: string, email = ''): string {
-  const t = TEXT[request.locale];
+function layout(locale: 'fr' | 'en', body: string): string {
+  return `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${TEXT[locale].title}</title><style>${STYLE}</style></head>
+<body><main>
+<h1>${TEXT[locale].title}</h1>
+${body}
+</main></body></html>`;
+}
+
+const errorBlock = (error?: string) => (error ? `<p class="error" role="alert" id="error">${escape(error)}</p>` : '');
+
+function hiddenFields(request: AuthorizeRequest): string {
   const hidden = {
     response_type: 'code',
     client_id: request.clientId,
@@ -48,27 +64,47 @@ export function loginPage(request: AuthorizeRequest, clientUrl: string, error?: 
     code_challenge_method: 'S256',
     ui_locales: request.locale,
   };
-  return `<!doctype html>
-<html lang="${request.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title}</title><style>${STYLE}</style></head>
-<body><main>
-<h1>${t.title}</h1><p>${t.intro}</p>
-${error ? `<p class="error" role="alert" id="error">${escape(error)}</p>` : ''}
+  return Object.entries(hidden).map(([name, value]) => `<input type="hidden" name="${name}" value="${escape(value)}">`).join('\n');
+}
+
+/** Second step for accounts with two-factor sign-in: the ticket stands for the password already checked. */
+export function secondFactorPage(request: AuthorizeRequest, ticket: string, error?: string): string {
+  const t = TEXT[request.locale];
+  return layout(
+    request.locale,
+    `${errorBlock(error)}
 <form method="post" action="/oauth/authorize" novalidate>
-${Object.entries(hidden).map(([name, value]) => `<input type="hidden" name="${name}" value="${escape(value)}">`).join('\n')}
+${hiddenFields(request)}
+<input type="hidden" name="second_factor_ticket" value="${escape(ticket)}">
+<label for="code">${t.code}</label>
+<p id="code-hint">${t.codeHint}</p>
+<input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength="16" aria-describedby="code-hint${error ? ' error' : ''}"${error ? ' aria-invalid="true"' : ''} autofocus>
+<button type="submit">${t.verify}</button>
+</form>`,
+  );
+}
+
+/** The auth service's own sign-in page of the authorization-code flow (no script; works on any phone). */
+export function loginPage(request: AuthorizeRequest, clientUrl: string, error?: string, email = ''): string {
+  const t = TEXT[request.locale];
+  const invalid = error ? ' aria-invalid="true" aria-describedby="error"' : '';
+  return layout(
+    request.locale,
+    `<p>${t.intro}</p>
+${errorBlock(error)}
+<form method="post" action="/oauth/authorize" novalidate>
+${hiddenFields(request)}
 <label for="email">${t.email}</label>
-<input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${escape(email)}"${error ? ' aria-invalid="true" aria-describedby="error"' : ''} autofocus>
+<input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${escape(email)}"${invalid} autofocus>
 <label for="password">${t.password}</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="128"${error ? ' aria-invalid="true" aria-describedby="error"' : ''}>
+<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="128"${invalid}>
 <button type="submit">${t.submit}</button>
 </form>
-<p class="links"><a href="${escape(clientUrl)}/forgot-password">${t.forgot}</a><a href="${escape(clientUrl)}/register">${t.register}</a></p>
-</main></body></html>`;
+<p class="links"><a href="${escape(clientUrl)}/forgot-password">${t.forgot}</a><a href="${escape(clientUrl)}/register">${t.register}</a></p>`,
+  );
 }
 
 /** Shown instead of redirecting when the client or its redirect address is not recognised. */
 export function invalidRequestPage(locale: 'fr' | 'en'): string {
-  const t = TEXT[locale];
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.title}</title><style>${STYLE}</style></head>
-<body><main><h1>${t.title}</h1><p class="error" role="alert">${t.invalid}</p></main></body></html>`;
+  return layout(locale, `<p class="error" role="alert">${TEXT[locale].invalid}</p>`);
 }

@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { readBody, sendJson, type SubgraphRoute, type SubgraphRuntime } from '@stages/platform';
-import { LoginThrottle } from '../session/login-throttle.js';
-import { SessionService } from '../session/session.service.js';
+import { sessionServiceFor } from '../session/session.service.js';
 import { signingKeys } from '../session/signing-keys.js';
-import { invalidRequestPage, loginPage } from './login-page.js';
+import { invalidRequestPage, loginPage, secondFactorPage } from './login-page.js';
 import { OAuthError, OAuthService, type AuthorizeRequest } from './oauth.service.js';
 
 const FORM_LIMIT = 16 * 1024;
@@ -20,15 +19,8 @@ const PAGE_HEADERS = {
 
 function services(req: IncomingMessage, runtime: SubgraphRuntime) {
   const ip = runtime.clientIp(req);
+  const sessions = sessionServiceFor({ infrastructure: runtime.infrastructure, auth: runtime.auth, clientUrl: runtime.clientUrl, ip });
   const tokens = { issuer: runtime.auth.issuer, audience: runtime.auth.audience };
-  const sessions = new SessionService({
-    keys: signingKeys,
-    throttle: new LoginThrottle(runtime.infrastructure.cache, runtime.auth.throttle),
-    ip,
-    tokens,
-    mailer: runtime.infrastructure.mailer,
-    clientUrl: runtime.clientUrl,
-  });
   return { sessions, oauth: new OAuthService(sessions, signingKeys, tokens, ip) };
 }
 
@@ -77,13 +69,22 @@ export const authorizeRoute: SubgraphRoute = async (req, res, runtime) => {
   }
   if (!isPost) return page(res, 200, loginPage(request, runtime.clientUrl));
   const email = params.get('email') ?? '';
+  const ticket = params.get('second_factor_ticket');
   try {
-    const user = await sessions.authenticate(em, email.slice(0, 254), (params.get('password') ?? '').slice(0, 128));
+    const user = ticket
+      ? await sessions.verifySecondFactor(em, ticket.slice(0, 64), params.get('code') ?? '')
+      : await sessions.authenticate(em, email.slice(0, 254), (params.get('password') ?? '').slice(0, 128));
+    if (!ticket && user.totpEnabledAt) {
+      const required = await sessions.secondFactorRequired(user);
+      return page(res, 200, secondFactorPage(request, String(required.extensions.secondFactorTicket)));
+    }
     const code = await oauth.issueCode(em, request, user);
     return redirect(res, withParams(request.redirectUri, { code, state: request.state }));
   } catch (error) {
-    if (error instanceof GraphQLError) return page(res, error.extensions.code === 'TOO_MANY_REQUESTS' ? 429 : 401, loginPage(request, runtime.clientUrl, error.message, email));
-    throw error;
+    if (!(error instanceof GraphQLError)) throw error;
+    const status = error.extensions.code === 'TOO_MANY_REQUESTS' ? 429 : 401;
+    if (ticket && error.message === 'This code is not valid.') return page(res, status, secondFactorPage(request, ticket, error.message));
+    return page(res, status, loginPage(request, runtime.clientUrl, error.message, email));
   }
 };
 

@@ -4,21 +4,12 @@ import type { AuthContext } from '../context.js';
 import { User } from '../user/user.entity.js';
 import { PASSWORD_MAX_LENGTH } from './passwords.js';
 import { AuthPayload, RegisterStudentInput, RequestAccepted } from './session.inputs.js';
-import { SessionService } from './session.service.js';
-import { LoginThrottle } from './login-throttle.js';
-import { signingKeys } from './signing-keys.js';
+import { sessionServiceFor, type SessionService } from './session.service.js';
 
 const TOKEN_MAX_LENGTH = 128;
 
 function sessions(ctx: AuthContext): SessionService {
-  return new SessionService({
-    keys: signingKeys,
-    throttle: new LoginThrottle(ctx.infrastructure.cache, ctx.auth.throttle),
-    ip: ctx.clientIp,
-    tokens: { issuer: ctx.auth.issuer, audience: ctx.auth.audience },
-    mailer: ctx.infrastructure.mailer,
-    clientUrl: ctx.clientUrl,
-  });
+  return sessionServiceFor({ infrastructure: ctx.infrastructure, auth: ctx.auth, clientUrl: ctx.clientUrl, ip: ctx.clientIp });
 }
 
 function boundedToken(field: string, value: string): string {
@@ -51,6 +42,11 @@ export class SessionResolver {
     if (email.length > 254) throw badUserInput('email', 'email must be a valid e-mail address.');
     if (password.length > PASSWORD_MAX_LENGTH) throw badUserInput('password', `password must have at most ${PASSWORD_MAX_LENGTH} characters.`);
     return sessions(ctx).login(ctx.em, email, password);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Second step of a sign-in with two-factor: the ticket from `login` and a code of the app (or a recovery code).' })
+  completeSecondFactor(@Arg('ticket', () => String) ticket: string, @Arg('code', () => String) code: string, @Ctx() ctx: AuthContext): Promise<AuthPayload> {
+    return sessions(ctx).loginWithSecondFactor(ctx.em, boundedToken('ticket', ticket), code);
   }
 
   @Mutation(() => AuthPayload, { description: 'New tokens for a refresh token, which is rotated: each works once.' })

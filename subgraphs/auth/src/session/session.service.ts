@@ -1,15 +1,18 @@
-import { badUserInput, isUuid, newId, unauthenticated, type EntityManager, type Mailer } from '@stages/platform';
+import { badUserInput, isUuid, newId, unauthenticated, type AuthSettings, type Cache, type EntityManager, type Infrastructure, type Mailer } from '@stages/platform';
 import { LockMode } from '@mikro-orm/core';
 import { Locale, Role, User, UserStatus } from '../user/user.entity.js';
 import { EmailToken, EmailTokenPurpose } from './email-token.entity.js';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import type { AuthPayload, RegisterStudentInput, RequestAccepted } from './session.inputs.js';
-import type { SigningKeys } from './signing-keys.js';
-import type { LoginThrottle } from './login-throttle.js';
+import { signingKeys, type SigningKeys } from './signing-keys.js';
+import { LoginThrottle } from './login-throttle.js';
+import { GraphQLError } from 'graphql';
+import { newSecondFactorTicket, TotpService } from '../totp/totp.service.js';
 import { audit, emailDigest } from '../audit/audit.js';
 import { ACCESS_TOKEN_TTL_SECONDS, hashRefreshToken, issueAccessToken, newRefreshToken, REFRESH_TOKEN_TTL_SECONDS, type TokenSettings } from './tokens.js';
 
+const SECOND_FACTOR_TICKET_SECONDS = 300;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,}$/;
 const VERIFY_EMAIL_TTL_MS = 24 * 3600_000;
 const RESET_PASSWORD_TTL_MS = 3600_000;
@@ -22,6 +25,8 @@ const REGISTRATION_ACCEPTED =
 
 export interface SessionDependencies {
   keys: SigningKeys;
+  /** Short-lived state shared by the auth instances (second-factor tickets). */
+  cache: Cache;
   throttle: LoginThrottle;
   /** The caller's IP address, for throttling and the audit log. */
   ip: string;
@@ -41,6 +46,19 @@ function checkPassword(password: string): void {
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
     throw badUserInput('password', `password must have between ${PASSWORD_MIN_LENGTH} and ${PASSWORD_MAX_LENGTH} characters.`);
   }
+}
+
+/** The session service for one request, from what every auth entry point (GraphQL, OAuth routes) has at hand. */
+export function sessionServiceFor(request: { infrastructure: Infrastructure; auth: AuthSettings; clientUrl: string; ip: string }): SessionService {
+  return new SessionService({
+    keys: signingKeys,
+    cache: request.infrastructure.cache,
+    throttle: new LoginThrottle(request.infrastructure.cache, request.auth.throttle),
+    ip: request.ip,
+    tokens: { issuer: request.auth.issuer, audience: request.auth.audience },
+    mailer: request.infrastructure.mailer,
+    clientUrl: request.clientUrl,
+  });
 }
 
 /** Accounts and sessions: registration, e-mail verification, sign-in, refresh-token rotation, sign-out. */
@@ -128,6 +146,44 @@ export class SessionService {
    */
   async login(em: EntityManager, email: string, password: string): Promise<AuthPayload> {
     const user = await this.authenticate(em, email, password);
+    if (user.totpEnabledAt) throw await this.secondFactorRequired(user);
+    return this.completeLogin(em, user);
+  }
+
+  /**
+   * The password was right and the account has two-factor sign-in: a ticket (5 minutes, single use) to present
+   * with the code of the authenticator app, instead of the password a second time.
+   */
+  async secondFactorRequired(user: User): Promise<GraphQLError> {
+    const ticket = newSecondFactorTicket();
+    await this.deps.cache.set(`auth:second-factor:${ticket}`, { userId: user.id }, SECOND_FACTOR_TICKET_SECONDS);
+    return new GraphQLError('Enter the code of your authenticator app (or a recovery code).', {
+      extensions: { code: 'UNAUTHENTICATED', reason: 'SECOND_FACTOR_REQUIRED', secondFactorTicket: ticket },
+    });
+  }
+
+  /** Second step of a sign-in with two-factor: the ticket and a TOTP or recovery code. Throttled like passwords. */
+  async verifySecondFactor(em: EntityManager, ticket: string, code: string): Promise<User> {
+    const key = `auth:second-factor:${ticket}`;
+    const pending = await this.deps.cache.get<{ userId: string }>(key);
+    const user = pending ? await em.findOne(User, { id: pending.userId }) : null;
+    if (!pending || !user || user.status !== UserStatus.ACTIVE) throw unauthenticated('The sign-in has expired: start again.');
+    await this.deps.throttle.check(user.email, this.deps.ip);
+    if (!(await new TotpService(this.deps.ip).check(em, user.id, code.slice(0, 16)))) {
+      await this.deps.throttle.recordFailure(user.email, this.deps.ip);
+      await audit(em, { action: 'login.second-factor-failed', userId: user.id, ip: this.deps.ip });
+      throw unauthenticated('This code is not valid.');
+    }
+    await this.deps.cache.delete(key);
+    await this.deps.throttle.recordSuccess(user.email);
+    return user;
+  }
+
+  async loginWithSecondFactor(em: EntityManager, ticket: string, code: string): Promise<AuthPayload> {
+    return this.completeLogin(em, await this.verifySecondFactor(em, ticket, code));
+  }
+
+  private async completeLogin(em: EntityManager, user: User): Promise<AuthPayload> {
     user.lastLoginAt = new Date();
     const payload = await this.startSession(em, user, newId());
     await audit(em, { action: 'login.succeeded', userId: user.id, ip: this.deps.ip });

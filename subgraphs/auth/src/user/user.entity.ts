@@ -76,6 +76,22 @@ export class User {
   @Property({ type: 'Date', nullable: true })
   lastLoginAt: Date | null = null;
 
+  /** Base32 TOTP secret once two-factor sign-in is on; never exposed. */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true, lazy: true })
+  totpSecret: string | null = null;
+
+  /** Secret shown during setup, until a first code confirms it. */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true, lazy: true })
+  totpPendingSecret: string | null = null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When two-factor sign-in was turned on; null when off.' })
+  @Property({ type: 'Date', nullable: true })
+  totpEnabledAt: Date | null = null;
+
+  /** Time step of the last accepted code: a code is accepted once (no replay). */
+  @Property({ type: 'bigint', nullable: true, hidden: true })
+  totpLastTimeStep: string | null = null;
+
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'Date' })
   createdAt: Date = new Date();
