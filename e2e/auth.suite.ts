@@ -286,6 +286,20 @@ export function describeAuth(mode: string, environment: () => Promise<AuthEnviro
       expect((await gql(LOGIN, { email: account.email, password: account.password })).data!.login.user.email).toBe(account.email);
     });
 
+    it('should publish a rotated key before it signs, and keep verifying tokens of the previous key', async () => {
+      const admin = await login('SYSTEM_ADMIN');
+      const kidOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()).kid as string;
+      const before = kidOf(admin.accessToken);
+      const rotation = (await gql('mutation { rotateSigningKey { kid activeFrom } }', {}, admin.accessToken)).data!.rotateSigningKey;
+      expect(new Date(rotation.activeFrom).getTime()).toBeGreaterThan(Date.now() + 30_000);
+      const published = ((await (await fetch(`${new URL(platform.gatewayUrl).origin}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> }).keys.map((key) => key.kid);
+      expect(published).toEqual(expect.arrayContaining([before, rotation.kid]));
+      // Until its time comes, the old key still signs, and what it signed stays valid.
+      const next = await login('SYSTEM_ADMIN');
+      expect(kidOf(next.accessToken)).toBe(before);
+      expect((await gql(ME, {}, admin.accessToken)).data!.me.email).toBe(admin.user.email);
+    });
+
     describe('OAuth 2.0 on the gateway’s origin', () => {
       const origin = () => new URL(platform.gatewayUrl).origin;
       const redirectUri = () => `${origin()}/auth/callback`;

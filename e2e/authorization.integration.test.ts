@@ -85,6 +85,7 @@ const CASES: Case[] = [
   { field: 'Mutation.confirmTotpSetup', name: 'confirmTotpSetup (malformed code)', document: () => 'mutation { confirmTotpSetup(code: "abc") }', expected: row(U, B, B, B, B, B) },
   { field: 'Mutation.disableTotp', name: 'disableTotp (wrong code)', document: () => 'mutation { disableTotp(code: "000000") }', expected: row(U, B, B, B, B, B) },
   { field: 'Mutation.completeSecondFactor', name: 'completeSecondFactor (unknown ticket)', document: () => 'mutation { completeSecondFactor(ticket: "unknown", code: "000000") { accessToken } }', expected: row(U, U, U, U, U, U) },
+  { field: 'Mutation.rotateSigningKey', name: 'rotateSigningKey', document: () => 'mutation { rotateSigningKey { kid } }', expected: row(U, F, F, F, F, A) },
   { field: 'Mutation.verifyEmail', name: 'verifyEmail (unknown token)', document: () => 'mutation { verifyEmail(token: "unknown") { id } }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.registerStudent', name: 'registerStudent', document: (f) => `mutation { registerStudent(input: { email: "matrix.${Date.now()}.${Math.random().toString(36).slice(2)}@etu.stages.example", password: "correct horse battery", displayName: "Matrix Test", universityId: "${f.anyUniversity}" }) { accepted } }`, expected: row(A, A, A, A, A, A) },
 ];

@@ -10,6 +10,7 @@ import { authorizeRoute, revokeRoute, tokenRoute } from './oauth/oauth.routes.js
 import { EmailToken } from './session/email-token.entity.js';
 import { RefreshToken } from './session/refresh-token.entity.js';
 import { SessionResolver } from './session/session.resolver.js';
+import { SigningKeyResolver } from './session/signing-key.resolver.js';
 import { RecoveryCode } from './totp/recovery-code.entity.js';
 import { TotpResolver } from './totp/totp.resolver.js';
 import { SigningKey } from './session/signing-key.entity.js';
@@ -24,7 +25,7 @@ export const authSubgraph = defineSubgraph({
   defaultPort: 8001,
   entities: [User, SigningKey, RefreshToken, EmailToken, AuditEvent, OAuthClient, AuthorizationCode, RecoveryCode],
   migrations,
-  resolvers: [UserResolver, SessionResolver, OAuthClientResolver, TotpResolver],
+  resolvers: [UserResolver, SessionResolver, OAuthClientResolver, TotpResolver, SigningKeyResolver],
   referenceResolvers: {
     User: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.userById, reference.id, ctx.viewer, (user) => canReadUser(ctx.viewer, user.id)) },
   },
