@@ -300,6 +300,25 @@ export function describeAuth(mode: string, environment: () => Promise<AuthEnviro
       expect((await gql(ME, {}, admin.accessToken)).data!.me.email).toBe(admin.user.email);
     });
 
+    it('should let a university administrator invite a supervisor, who then sets a password and signs in', async () => {
+      const admin = await login('UNIVERSITY_ADMIN');
+      const email = `enseignant.${randomUUID().slice(0, 8)}@univ.example`;
+      const INVITE = 'mutation I($input: InviteUniversityStaffInput!) { inviteUniversityStaff(input: $input) { id email roles status } }';
+      const invited = await gql(INVITE, { input: { email, displayName: 'Paul Girard', role: 'UNIVERSITY_SUPERVISOR' } }, admin.accessToken);
+      expect(invited.data!.inviteUniversityStaff).toMatchObject({ email, roles: ['UNIVERSITY_SUPERVISOR'], status: 'PENDING_VERIFICATION' });
+      expect((await gql(INVITE, { input: { email, displayName: 'Paul Girard', role: 'UNIVERSITY_SUPERVISOR' } }, admin.accessToken)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect((await gql(INVITE, { input: { email: `x.${email}`, displayName: 'Paul Girard', role: 'SYSTEM_ADMIN' } }, admin.accessToken)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
+
+      const token = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec((await env.mailTo(email)).join('\n'))![1]!;
+      const ACCEPT = 'mutation A($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { status } }';
+      expect((await gql(ACCEPT, { token, password: 'supervision 2026!' })).data).toEqual({ acceptInvitation: { status: 'ACTIVE' } });
+      expect((await gql(ACCEPT, { token, password: 'supervision 2026!' })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const session = (await gql(LOGIN, { email, password: 'supervision 2026!' })).data!.login;
+      const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString());
+      const adminClaims = JSON.parse(Buffer.from(admin.accessToken.split('.')[1]!, 'base64url').toString());
+      expect(claims).toMatchObject({ roles: ['UNIVERSITY_SUPERVISOR'], university_id: adminClaims.university_id });
+    });
+
     describe('OAuth 2.0 on the gateway’s origin', () => {
       const origin = () => new URL(platform.gatewayUrl).origin;
       const redirectUri = () => `${origin()}/auth/callback`;

@@ -4,6 +4,7 @@ import { createLoaders } from './context.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { AuthorizationCode } from './oauth/authorization-code.entity.js';
 import { OAuthClient } from './oauth/oauth-client.entity.js';
+import { InvitationResolver } from './invitation/invitation.resolver.js';
 import { OAuthClientResolver } from './oauth/oauth-client.resolver.js';
 import { ensureWebClient } from './oauth/oauth-clients.js';
 import { authorizeRoute, revokeRoute, tokenRoute } from './oauth/oauth.routes.js';
@@ -25,7 +26,7 @@ export const authSubgraph = defineSubgraph({
   defaultPort: 8001,
   entities: [User, SigningKey, RefreshToken, EmailToken, AuditEvent, OAuthClient, AuthorizationCode, RecoveryCode],
   migrations,
-  resolvers: [UserResolver, SessionResolver, OAuthClientResolver, TotpResolver, SigningKeyResolver],
+  resolvers: [UserResolver, SessionResolver, OAuthClientResolver, TotpResolver, SigningKeyResolver, InvitationResolver],
   referenceResolvers: {
     User: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.userById, reference.id, ctx.viewer, (user) => canReadUser(ctx.viewer, user.id)) },
   },

@@ -4,6 +4,7 @@ import { newId } from '@stages/platform';
 export enum EmailTokenPurpose {
   VERIFY_EMAIL = 'VERIFY_EMAIL',
   RESET_PASSWORD = 'RESET_PASSWORD',
+  INVITATION = 'INVITATION',
 }
 
 /** A single-use, expiring secret sent by e-mail; only its SHA-256 is stored. */
