@@ -163,6 +163,16 @@ export function describeAuth(mode: string, environment: () => Promise<AuthEnviro
       expect((await gql(VERIFY, { token })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       const session = (await gql(LOGIN, { email, password: input.password })).data!.login;
       expect(session.user).toMatchObject({ email, roles: ['STUDENT'] });
+
+      // The students subgraph made the profile from the user.registered event, under the token's student_id.
+      const studentId = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString()).student_id as string;
+      let profile: GraphQLResponse | undefined;
+      for (let attempt = 0; attempt < 100; attempt++) {
+        profile = await gql('query S($id: ID!) { student(id: $id) { id firstName lastName email university { id } } }', { id: studentId }, session.accessToken);
+        if (profile.data?.student) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(profile!.data!.student).toEqual({ id: studentId, firstName: 'Camille', lastName: 'Martin', email, university: { id: universityId } });
     });
 
     it.each([

@@ -23,6 +23,8 @@ export * from './mail/mailer.js';
 export * from './events/domain-event.js';
 export * from './events/outbox.js';
 export * from './events/outbox-relay.js';
+export * from './events/consumer.js';
+export * from './validation/siret.js';
 export * from './infrastructure.js';
 export * from './infrastructure-errors.js';
 export * from './process/lifecycle.js';

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Logger } from '../logging/logger.js';
 import type { DomainEvent, EventHandler, EventTransport, SubscribeOptions } from './domain-event.js';
 
@@ -25,13 +26,15 @@ export class InProcessTransport implements EventTransport {
       const matching = events.filter((event) => group.topics.has(event.topic));
       if (matching.length === 0) continue;
       group.queue.push(...matching.map((event) => structuredClone(event)));
-      void this.run(group);
+      setImmediate(this.runInContext, group);
     }
   }
 
   async subscribe(options: SubscribeOptions): Promise<() => Promise<void>> {
     if (this.groups.has(options.group)) throw new Error(`Consumer group ${options.group} is already subscribed in this process`);
-    const group: Group = { topics: new Set(options.topics), handler: options.handler, queue: [], running: false };
+    // Handlers run in the subscriber's async context, not the publisher's: otherwise async-local state of the
+    // publishing code (such as the ORM's current transaction) would leak into another subgraph's handler.
+    const group: Group = { topics: new Set(options.topics), handler: AsyncResource.bind(options.handler), queue: [], running: false };
     this.groups.set(options.group, group);
     return async () => {
       this.groups.delete(options.group);
@@ -41,6 +44,8 @@ export class InProcessTransport implements EventTransport {
   async close(): Promise<void> {
     this.groups.clear();
   }
+
+  private readonly runInContext = AsyncResource.bind((group: Group) => void this.run(group));
 
   private async run(group: Group): Promise<void> {
     if (group.running) return;

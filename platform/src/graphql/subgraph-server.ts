@@ -5,6 +5,7 @@ import { bearerToken, createTokenVerifier, remoteKeySet } from '../auth/token-ve
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { openDatabase, type Database } from '../db/database.js';
+import { startConsumer } from '../events/consumer.js';
 import { recordEvent } from '../events/outbox.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { handleGraphQL } from '../http/graphql-http.js';
@@ -153,6 +154,9 @@ export async function startSubgraph<TLoaders>(
     };
     http = await startHttpServer({ host: options.host, port: options.port, portVariable: options.portVariable, handler });
     relay.start();
+    const stopConsumers = await Promise.all(
+      (definition.consumers ?? []).map((consumer) => startConsumer(definition.name, consumer, db, options.infrastructure.events, logger)),
+    );
     logger.info({ url: `${http.url}/graphql` }, 'subgraph ready');
 
     return {
@@ -163,6 +167,7 @@ export async function startSubgraph<TLoaders>(
       relay,
       async stop() {
         await apollo.stop();
+        await Promise.all(stopConsumers.map((stop) => stop()));
         await relay.stop();
         await db.close();
       },

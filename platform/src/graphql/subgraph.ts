@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer.js';
 import type { NonEmptyArray } from 'type-graphql';
+import type { EventConsumer } from '../events/consumer.js';
 import type { NewEvent } from '../events/outbox.js';
 import type { Infrastructure } from '../infrastructure.js';
 import type { Logger } from '../logging/logger.js';
@@ -70,6 +71,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   createLoaders(em: EntityManager, viewer: Viewer | null): TLoaders;
   /** Runs once after migrations, before the subgraph takes requests. */
   onStart?(runtime: SubgraphRuntime): Promise<void>;
+  /** Handlers of domain events published by other subgraphs. */
+  consumers?: EventConsumer[];
   /** Extra HTTP endpoints by path (public: no internal secret), e.g. the auth service's JWKS. */
   routes?: Record<string, SubgraphRoute>;
 }

@@ -1,5 +1,6 @@
 import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
+import { userRegisteredConsumer } from './consumers/user-registered.js';
 import { createLoaders } from './context.js';
 import { Student } from './student/student.entity.js';
 import { canReadStudent } from './student/student.policy.js';
@@ -16,4 +17,5 @@ export const studentsSubgraph = defineSubgraph({
     University: { __resolveReference: (reference) => ({ id: reference.id }) },
   },
   createLoaders,
+  consumers: [userRegisteredConsumer],
 });

@@ -1,4 +1,4 @@
-import { badUserInput, isUuid, newId, unauthenticated, type AuthSettings, type Cache, type EntityManager, type Infrastructure, type Mailer } from '@stages/platform';
+import { badUserInput, isUuid, newId, recordEvent, unauthenticated, type AuthSettings, type Cache, type EntityManager, type Infrastructure, type Mailer } from '@stages/platform';
 import { LockMode } from '@mikro-orm/core';
 import { Locale, Role, User, UserStatus } from '../user/user.entity.js';
 import { EmailToken, EmailTokenPurpose } from './email-token.entity.js';
@@ -13,6 +13,7 @@ import { audit, emailDigest } from '../audit/audit.js';
 import { ACCESS_TOKEN_TTL_SECONDS, hashRefreshToken, issueAccessToken, newRefreshToken, REFRESH_TOKEN_TTL_SECONDS, type TokenSettings } from './tokens.js';
 
 const SECOND_FACTOR_TICKET_SECONDS = 300;
+const AUTH_SOURCE = '/subgraphs/auth';
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,}$/;
 const VERIFY_EMAIL_TTL_MS = 24 * 3600_000;
 const RESET_PASSWORD_TTL_MS = 3600_000;
@@ -109,6 +110,12 @@ export class SessionService {
       // The account row first: the token refers to it.
       await tx.flush();
       tx.create(EmailToken, { userId: created.id, purpose: EmailTokenPurpose.VERIFY_EMAIL, tokenHash: hash, expiresAt: new Date(Date.now() + VERIFY_EMAIL_TTL_MS), createdAt: new Date() });
+      // The students subgraph creates the profile from this event, committed with the account or not at all.
+      recordEvent(tx, AUTH_SOURCE, {
+        type: 'user.registered',
+        subject: created.id,
+        data: { userId: created.id, roles: created.roles, studentId: created.studentId, universityId: created.universityId, email, displayName, locale: created.locale },
+      });
       return created;
     });
     await audit(em, { action: 'account.registered', userId: user.id, ip: this.deps.ip, details: { roles: user.roles } });

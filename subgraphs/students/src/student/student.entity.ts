@@ -31,17 +31,17 @@ export class Student {
   @Property({ type: 'string', length: 254 })
   email!: string;
 
-  @Field(() => String, { description: 'Degree programme, e.g. "Master Informatique".' })
-  @Property({ type: 'string', length: 200 })
-  program!: string;
+  @Field(() => String, { nullable: true, description: 'Degree programme, e.g. "Master Informatique".' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  program: string | null = null;
 
-  @Field(() => Int, { description: 'Year of study within the programme (1 = first year).' })
-  @Property({ type: 'integer' })
-  yearOfStudy!: number;
+  @Field(() => Int, { nullable: true, description: 'Year of study within the programme (1 = first year).' })
+  @Property({ type: 'integer', nullable: true })
+  yearOfStudy: number | null = null;
 
-  @Field(() => String)
-  @Property({ type: 'string', length: 120 })
-  city!: string;
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 120, nullable: true })
+  city: string | null = null;
 
   @Field(() => [String])
   @Property({ type: 'text[]' })

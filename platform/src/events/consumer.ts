@@ -1,0 +1,49 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logging/logger.js';
+import type { DomainEvent, EventTransport } from './domain-event.js';
+
+/** A subgraph's handler of some event types; its effect and the processed mark commit together. */
+export interface EventConsumer {
+  /** Unique within the subgraph; the consumer group is `<subgraph>.<name>`. */
+  name: string;
+  topics: string[];
+  /** Event types handled; others on the same topics are acknowledged and skipped. */
+  types: string[];
+  handle(em: EntityManager, event: DomainEvent): Promise<void>;
+}
+
+/**
+ * Subscribes a consumer so each event takes effect once: the handler runs in a transaction that also records
+ * the event id in `processed_event`; a redelivered event finds its id there and is skipped (at-least-once
+ * delivery, exactly-once effect).
+ */
+export async function startConsumer(
+  subgraph: string,
+  consumer: EventConsumer,
+  db: Database,
+  transport: EventTransport,
+  logger: Logger,
+): Promise<() => Promise<void>> {
+  const group = `${subgraph}.${consumer.name}`;
+  const table = `${db.schema}.processed_event`;
+  return transport.subscribe({
+    group,
+    topics: consumer.topics,
+    handler: async (event) => {
+      if (!consumer.types.includes(event.type)) return;
+      await db.orm.em.fork().transactional(async (em) => {
+        const knex = em.getKnex();
+        const inserted = await knex(table)
+          .insert({ consumer: group, event_id: event.id })
+          .onConflict(['consumer', 'event_id'])
+          .ignore()
+          .returning('event_id')
+          .transacting(em.getTransactionContext()!);
+        if (inserted.length === 0) return;
+        await consumer.handle(em, event);
+      });
+      logger.debug({ group, eventId: event.id, type: event.type }, 'event handled');
+    },
+  });
+}
