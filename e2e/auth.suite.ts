@@ -175,6 +175,26 @@ export function describeAuth(mode: string, environment: () => Promise<AuthEnviro
       expect(profile!.data!.student).toEqual({ id: studentId, firstName: 'Camille', lastName: 'Martin', email, university: { id: universityId } });
     });
 
+    it('should register a recruiter with their enterprise, created pending verification by the enterprises subgraph', async () => {
+      const email = `rh.${randomUUID().slice(0, 8)}@atelier-lumiere.example`;
+      const enterprise = { name: 'Atelier Lumière', legalName: 'Atelier Lumière SAS', siret: '81234567000010', nafCode: '73.11Z', sector: 'Agences de publicité', city: 'Nantes', headcount: 18 };
+      const REGISTER = 'mutation R($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { accepted } }';
+      const bad = await gql(REGISTER, { input: { email, password: 'correct horse battery', displayName: 'Nadia Benali', enterprise: { ...enterprise, siret: '81234567000011' } } });
+      expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'enterprise.siret' });
+      expect((await gql(REGISTER, { input: { email, password: 'correct horse battery', displayName: 'Nadia Benali', enterprise } })).data).toEqual({ registerEnterprise: { accepted: true } });
+      const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec((await env.mailTo(email)).join('\n'))![1]!;
+      await gql('mutation V($token: String!) { verifyEmail(token: $token) { id } }', { token });
+      const session = (await gql(LOGIN, { email, password: 'correct horse battery' })).data!.login;
+      const enterpriseId = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString()).enterprise_id as string;
+      let found: GraphQLResponse | undefined;
+      for (let attempt = 0; attempt < 100; attempt++) {
+        found = await gql('query E($id: ID!) { enterprise(id: $id) { name siret verificationStatus } }', { id: enterpriseId });
+        if (found.data?.enterprise) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(found!.data!.enterprise).toEqual({ name: 'Atelier Lumière', siret: '81234567000010', verificationStatus: 'PENDING' });
+    });
+
     it.each([
       [{ email: 'not-an-address' }, 'email'],
       [{ password: 'short' }, 'password'],

@@ -120,7 +120,7 @@ describe('one process per service on real infrastructure', () => {
     const [enterprise, offer, first, second, student] = Array.from({ length: 5 }, () => newId());
     await db.query(
       `insert into enterprises.enterprise (id, name, legal_name, siret, naf_code, sector, city, headcount, verification_status, created_at)
-       values ($1, 'Numéria Conseil', 'Numéria Conseil SAS', '73282932000074', '62.01Z', 'Programmation informatique', 'Lyon', 35, 'VERIFIED', now())`,
+       values ($1, 'Numéria Conseil', 'Numéria Conseil SAS', '98765432100015', '62.01Z', 'Programmation informatique', 'Lyon', 35, 'VERIFIED', now())`,
       [enterprise],
     );
     await db.query(

@@ -1,5 +1,6 @@
 import { defineSubgraph, parseId } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
+import { userRegisteredConsumer } from './consumers/user-registered.js';
 import { createLoaders } from './context.js';
 import { Enterprise } from './enterprise/enterprise.entity.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
@@ -15,4 +16,5 @@ export const enterprisesSubgraph = defineSubgraph({
     Enterprise: { __resolveReference: (reference, ctx) => ctx.loaders.enterpriseById.load(parseId(reference.id)) },
   },
   createLoaders,
+  consumers: [userRegisteredConsumer],
 });

@@ -19,6 +19,48 @@ export class RegisterStudentInput {
   locale?: string | null;
 }
 
+@InputType({ description: 'The enterprise a recruiter registers; an administrator verifies it before it can publish.' })
+export class NewEnterpriseInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  legalName!: string;
+
+  @Field(() => String, { description: '14 digits with a valid checksum.' })
+  siret!: string;
+
+  @Field(() => String, { description: 'NAF/APE code, e.g. 62.01Z.' })
+  nafCode!: string;
+
+  @Field(() => String)
+  sector!: string;
+
+  @Field(() => String)
+  city!: string;
+
+  @Field(() => Int)
+  headcount!: number;
+}
+
+@InputType({ description: 'A recruiter creates an account and registers their enterprise.' })
+export class RegisterEnterpriseInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { description: 'At least 10 characters.' })
+  password!: string;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => String, { nullable: true, description: 'fr (default) or en.' })
+  locale?: string | null;
+
+  @Field(() => NewEnterpriseInput)
+  enterprise!: NewEnterpriseInput;
+}
+
 @ObjectType({ description: 'Tokens of a signed-in session.' })
 export class AuthPayload {
   @Field(() => String, { description: 'RS256 JWT, sent as "Authorization: Bearer <token>".' })

@@ -3,7 +3,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AuthContext } from '../context.js';
 import { User } from '../user/user.entity.js';
 import { PASSWORD_MAX_LENGTH } from './passwords.js';
-import { AuthPayload, RegisterStudentInput, RequestAccepted } from './session.inputs.js';
+import { AuthPayload, RegisterEnterpriseInput, RegisterStudentInput, RequestAccepted } from './session.inputs.js';
 import { sessionServiceFor, type SessionService } from './session.service.js';
 
 const TOKEN_MAX_LENGTH = 128;
@@ -30,6 +30,11 @@ export class SessionResolver {
   @Mutation(() => RequestAccepted, { description: 'Creates a student account and e-mails a link to activate it.' })
   registerStudent(@Arg('input', () => RegisterStudentInput) input: RegisterStudentInput, @Ctx() ctx: AuthContext): Promise<RequestAccepted> {
     return sessions(ctx).registerStudent(ctx.em, input);
+  }
+
+  @Mutation(() => RequestAccepted, { description: 'Creates a recruiter account and registers the enterprise (verified later by an administrator).' })
+  registerEnterprise(@Arg('input', () => RegisterEnterpriseInput) input: RegisterEnterpriseInput, @Ctx() ctx: AuthContext): Promise<RequestAccepted> {
+    return sessions(ctx).registerEnterprise(ctx.em, input);
   }
 
   @Mutation(() => User, { description: 'Activates an account with the token of its verification e-mail (single use, 24 h).' })

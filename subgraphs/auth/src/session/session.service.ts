@@ -1,10 +1,10 @@
-import { badUserInput, isUuid, newId, recordEvent, unauthenticated, type AuthSettings, type Cache, type EntityManager, type Infrastructure, type Mailer } from '@stages/platform';
+import { badUserInput, isUuid, isValidSiret, newId, recordEvent, unauthenticated, type AuthSettings, type Cache, type EntityManager, type Infrastructure, type Mailer } from '@stages/platform';
 import { LockMode } from '@mikro-orm/core';
 import { Locale, Role, User, UserStatus } from '../user/user.entity.js';
 import { EmailToken, EmailTokenPurpose } from './email-token.entity.js';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
 import { RefreshToken } from './refresh-token.entity.js';
-import type { AuthPayload, RegisterStudentInput, RequestAccepted } from './session.inputs.js';
+import type { AuthPayload, RegisterEnterpriseInput, RegisterStudentInput, RequestAccepted } from './session.inputs.js';
 import { signingKeys, type SigningKeys } from './signing-keys.js';
 import { LoginThrottle } from './login-throttle.js';
 import { GraphQLError } from 'graphql';
@@ -49,6 +49,48 @@ function checkPassword(password: string): void {
   }
 }
 
+interface AccountInput {
+  email: string;
+  password: string;
+  displayName: string;
+  locale?: string | null;
+}
+
+interface NewAccount {
+  roles: Role[];
+  studentId?: string;
+  enterpriseId?: string;
+  universityId?: string;
+  /** More for the `user.registered` event (e.g. the enterprise to create). */
+  details?: Record<string, unknown>;
+}
+
+const NAF = /^\d{2}\.\d{2}[A-Z]$/;
+
+/** Checks the enterprise part of an enterprise registration; errors name `enterprise.<field>`. */
+function validateEnterprise(enterprise: RegisterEnterpriseInput['enterprise']): Record<string, unknown> {
+  const text = (field: keyof typeof enterprise, min: number, max: number) => {
+    const value = String(enterprise[field] ?? '').trim();
+    if (value.length < min || value.length > max) throw badUserInput(`enterprise.${field}`, `enterprise.${field} must have between ${min} and ${max} characters.`);
+    return value;
+  };
+  const siret = enterprise.siret.replace(/\s/g, '');
+  if (!isValidSiret(siret)) throw badUserInput('enterprise.siret', 'enterprise.siret must be a valid SIRET (14 digits with a valid checksum).');
+  if (!NAF.test(enterprise.nafCode)) throw badUserInput('enterprise.nafCode', 'enterprise.nafCode must be a NAF code such as 62.01Z.');
+  if (!Number.isInteger(enterprise.headcount) || enterprise.headcount < 0 || enterprise.headcount > 1_000_000) {
+    throw badUserInput('enterprise.headcount', 'enterprise.headcount must be a whole number of people.');
+  }
+  return {
+    name: text('name', 2, 200),
+    legalName: text('legalName', 2, 200),
+    siret,
+    nafCode: enterprise.nafCode,
+    sector: text('sector', 2, 120),
+    city: text('city', 2, 120),
+    headcount: enterprise.headcount,
+  };
+}
+
 /** The session service for one request, from what every auth entry point (GraphQL, OAuth routes) has at hand. */
 export function sessionServiceFor(request: { infrastructure: Infrastructure; auth: AuthSettings; clientUrl: string; ip: string }): SessionService {
   return new SessionService({
@@ -66,16 +108,31 @@ export function sessionServiceFor(request: { infrastructure: Infrastructure; aut
 export class SessionService {
   constructor(private readonly deps: SessionDependencies) {}
 
+  /** A pending student account at a university; the students subgraph creates the profile from the event. */
+  registerStudent(em: EntityManager, input: RegisterStudentInput): Promise<RequestAccepted> {
+    if (!isUuid(input.universityId)) throw badUserInput('universityId', 'universityId must be a UUID.');
+    return this.register(em, input, { roles: [Role.STUDENT], studentId: newId(), universityId: input.universityId });
+  }
+
   /**
-   * Creates a pending student account and e-mails a verification link. An address that already has an account
-   * gets a notice instead, and the caller gets the same answer either way (no account enumeration).
+   * A pending enterprise account and its enterprise, which the enterprises subgraph creates (pending verification
+   * by an administrator) from the event.
    */
-  async registerStudent(em: EntityManager, input: RegisterStudentInput): Promise<RequestAccepted> {
+  registerEnterprise(em: EntityManager, input: RegisterEnterpriseInput): Promise<RequestAccepted> {
+    const enterprise = validateEnterprise(input.enterprise);
+    return this.register(em, input, { roles: [Role.ENTERPRISE], enterpriseId: newId(), details: { enterprise } });
+  }
+
+  /**
+   * Creates a pending account, records `user.registered` in the same transaction, and e-mails a verification
+   * link. An address that already has an account gets a notice instead, and the caller gets the same answer
+   * either way (no account enumeration).
+   */
+  private async register(em: EntityManager, input: AccountInput, profile: NewAccount): Promise<RequestAccepted> {
     const email = normaliseEmail(input.email);
     checkPassword(input.password);
     const displayName = input.displayName.trim();
     if (displayName.length < 2 || displayName.length > 120) throw badUserInput('displayName', 'displayName must have between 2 and 120 characters.');
-    if (!isUuid(input.universityId)) throw badUserInput('universityId', 'universityId must be a UUID.');
     const locale = input.locale ?? Locale.FR;
     if (!Object.values(Locale).includes(locale as Locale)) throw badUserInput('locale', 'locale must be fr or en.');
 
@@ -99,22 +156,33 @@ export class SessionService {
         id: newId(),
         email,
         displayName,
-        roles: [Role.STUDENT],
+        roles: profile.roles,
         status: UserStatus.PENDING_VERIFICATION,
         locale: locale as Locale,
         passwordHash,
-        studentId: newId(),
-        universityId: input.universityId,
+        studentId: profile.studentId ?? null,
+        enterpriseId: profile.enterpriseId ?? null,
+        universityId: profile.universityId ?? null,
         createdAt: new Date(),
       });
       // The account row first: the token refers to it.
       await tx.flush();
       tx.create(EmailToken, { userId: created.id, purpose: EmailTokenPurpose.VERIFY_EMAIL, tokenHash: hash, expiresAt: new Date(Date.now() + VERIFY_EMAIL_TTL_MS), createdAt: new Date() });
-      // The students subgraph creates the profile from this event, committed with the account or not at all.
+      // Other subgraphs create the profile or the enterprise from this event, committed with the account or not at all.
       recordEvent(tx, AUTH_SOURCE, {
         type: 'user.registered',
         subject: created.id,
-        data: { userId: created.id, roles: created.roles, studentId: created.studentId, universityId: created.universityId, email, displayName, locale: created.locale },
+        data: {
+          userId: created.id,
+          roles: created.roles,
+          studentId: created.studentId,
+          enterpriseId: created.enterpriseId,
+          universityId: created.universityId,
+          email,
+          displayName,
+          locale: created.locale,
+          ...profile.details,
+        },
       });
       return created;
     });
