@@ -23,6 +23,8 @@ export default {
     host: '127.0.0.1',
     proxy: {
       '/graphql': { target: gateway, changeOrigin: true, ws: true },
+      // The auth service's OAuth endpoints and sign-in page, served by the gateway on its origin.
+      '/oauth': { target: gateway, changeOrigin: true },
     },
   },
 } satisfies UserConfig;

@@ -1,9 +1,20 @@
-import { createRouter, createWebHistory } from 'vue-router';
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import type { Role } from './graphql/auth';
+import { hasAnyRole, restoreSession, safeReturnPath, useAuth } from './composables/auth/use-auth';
+import { onSessionEnded } from './composables/auth/session';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title shown in the browser tab. */
     titleKey?: string;
+    /** Only a signed-in person may open the page (anonymous → /signin with a return path). */
+    requiresAuth?: boolean;
+    /** Only these roles may open the page (implies requiresAuth); others see the forbidden notice. */
+    roles?: readonly Role[];
+    /** i18n key of the page's entry in the header navigation, shown to those who may open it. */
+    navKey?: string;
+    /** Set by the guard for one navigation: the signed-in person lacks the route's role. */
+    denied?: boolean;
   }
 }
 
@@ -15,7 +26,71 @@ export const router = createRouter({
       path: '/offers',
       name: 'offers',
       component: () => import('./pages/OffersPage.vue'),
-      meta: { titleKey: 'offers.title' },
+      meta: { titleKey: 'offers.title', navKey: 'nav.offers' },
+    },
+    {
+      path: '/applications',
+      name: 'applications',
+      component: () => import('./pages/ApplicationsPage.vue'),
+      meta: {
+        titleKey: 'applications.title',
+        navKey: 'nav.applications',
+        roles: ['STUDENT', 'ENTERPRISE', 'UNIVERSITY_ADMIN', 'SYSTEM_ADMIN'],
+      },
+    },
+    {
+      path: '/university/students',
+      name: 'university-students',
+      component: () => import('./pages/UniversityStudentsPage.vue'),
+      meta: { titleKey: 'students.title', navKey: 'nav.students', roles: ['UNIVERSITY_ADMIN', 'SYSTEM_ADMIN'] },
+    },
+    {
+      path: '/admin/users',
+      name: 'admin-users',
+      component: () => import('./pages/AdminUsersPage.vue'),
+      meta: { titleKey: 'users.title', navKey: 'nav.users', roles: ['SYSTEM_ADMIN'] },
+    },
+    {
+      path: '/account',
+      name: 'account',
+      component: () => import('./pages/AccountPage.vue'),
+      meta: { titleKey: 'account.title', requiresAuth: true },
+    },
+    {
+      path: '/signin',
+      name: 'signin',
+      component: () => import('./pages/SignInPage.vue'),
+      meta: { titleKey: 'signIn.title' },
+    },
+    {
+      path: '/auth/callback',
+      name: 'auth-callback',
+      component: () => import('./pages/AuthCallbackPage.vue'),
+      meta: { titleKey: 'callback.title' },
+    },
+    {
+      path: '/register',
+      name: 'register',
+      component: () => import('./pages/RegisterPage.vue'),
+      meta: { titleKey: 'register.title' },
+    },
+    {
+      path: '/verify-email',
+      name: 'verify-email',
+      component: () => import('./pages/VerifyEmailPage.vue'),
+      meta: { titleKey: 'verifyEmail.title' },
+    },
+    {
+      path: '/forgot-password',
+      name: 'forgot-password',
+      component: () => import('./pages/ForgotPasswordPage.vue'),
+      meta: { titleKey: 'forgotPassword.title' },
+    },
+    {
+      path: '/reset-password',
+      name: 'reset-password',
+      component: () => import('./pages/ResetPasswordPage.vue'),
+      meta: { titleKey: 'resetPassword.title' },
     },
     {
       path: '/:pathMatch(.*)*',
@@ -24,4 +99,31 @@ export const router = createRouter({
       meta: { titleKey: 'notFound.title' },
     },
   ],
+});
+
+function needsSession(route: RouteLocationNormalized): boolean {
+  return route.meta.requiresAuth === true || route.meta.roles !== undefined;
+}
+
+/**
+ * Access by route: anonymous visitors of a protected page go to /signin with a return path; a signed-in person
+ * without the page's role stays on its URL and sees the forbidden notice instead of the page (App.vue), so the
+ * page's component never runs and fetches nothing. The API checks again on every request.
+ */
+router.beforeEach(async (to) => {
+  const { user } = useAuth();
+  if (needsSession(to) || to.name === 'signin') await restoreSession();
+  if (to.name === 'signin' && user.value) return safeReturnPath(to.query.redirect) ?? '/account';
+  if (!needsSession(to)) return true;
+  if (!user.value) return { path: '/signin', query: { redirect: to.fullPath } };
+  to.meta.denied = to.meta.roles !== undefined && !hasAnyRole(user.value, to.meta.roles);
+  return true;
+});
+
+// A session that ends on its own (refresh refused) while a protected page is open: ask to sign in again.
+onSessionEnded((reason) => {
+  const current = router.currentRoute.value;
+  if (reason === 'expired' && needsSession(current)) {
+    void router.replace({ path: '/signin', query: { redirect: current.fullPath, error: 'session_expired' } });
+  }
 });

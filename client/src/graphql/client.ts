@@ -1,10 +1,74 @@
 import { Client, cacheExchange, fetchExchange } from '@urql/vue';
+import { shallowRef } from 'vue';
+import {
+  accessTokenExpiring,
+  clearSession,
+  currentAccessToken,
+  refreshSession,
+} from '../composables/auth/session';
 
-/** The supergraph gateway serves the API on the same origin as this app. */
-export const graphqlClient = new Client({
-  url: '/graphql',
-  exchanges: [cacheExchange, fetchExchange],
-  // Same-origin cookies; the gateway's CSRF prevention accepts JSON POSTs with this content type.
-  fetchOptions: () => ({ credentials: 'same-origin' }),
-  preferGetMethod: false,
-});
+const bearerPrefix = 'Bearer ';
+
+function withAuthorization(init: RequestInit | undefined, token: string | null): RequestInit {
+  const headers = new Headers(init?.headers);
+  if (token) headers.set('authorization', `${bearerPrefix}${token}`);
+  else headers.delete('authorization');
+  return { ...init, headers };
+}
+
+function sentToken(init: RequestInit | undefined): string | null {
+  const value = new Headers(init?.headers).get('authorization');
+  return value?.startsWith(bearerPrefix) ? value.slice(bearerPrefix.length) : null;
+}
+
+/**
+ * `fetch` for urql, around the session: refreshes an access token about to expire before sending it, and on an
+ * HTTP 401 (the gateway refused the token) refreshes once and retries. When that fails too the session is over:
+ * it is cleared and the request is sent again anonymously, so public pages keep working and protected ones
+ * answer UNAUTHENTICATED.
+ */
+async function fetchWithSession(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  if (accessTokenExpiring()) await refreshSession();
+  // The session may have changed since urql built the request (refreshed, signed in or out).
+  const token = currentAccessToken();
+  const request = sentToken(init) === token ? init : withAuthorization(init, token);
+  const response = await fetch(input, request);
+  if (response.status !== 401 || token === null) return response;
+
+  // Another request may already have refreshed; otherwise refresh now (one shared request).
+  const outcome = currentAccessToken() !== token ? 'refreshed' : await refreshSession();
+  const renewed = currentAccessToken();
+  if (outcome === 'refreshed' && renewed !== null && renewed !== token) {
+    const retried = await fetch(input, withAuthorization(init, renewed));
+    if (retried.status !== 401) return retried;
+  }
+  clearSession('expired');
+  return fetch(input, withAuthorization(init, null));
+}
+
+/** A client for the supergraph gateway, which serves the API on the same origin as this app. */
+export function createGraphqlClient(): Client {
+  return new Client({
+    url: '/graphql',
+    exchanges: [cacheExchange, fetchExchange],
+    // Read on every request: the bearer token of the current session, if any. The gateway's CSRF prevention
+    // accepts these JSON POSTs.
+    fetchOptions: () => {
+      const token = currentAccessToken();
+      const headers: Record<string, string> = token ? { authorization: `${bearerPrefix}${token}` } : {};
+      return { credentials: 'same-origin', headers };
+    },
+    fetch: fetchWithSession,
+    preferGetMethod: false,
+  });
+}
+
+/**
+ * The client the app uses, replaced by `resetGraphqlClient` when someone signs in or out so no cached result
+ * of one session is ever shown in another. Pages created afterwards get the new one.
+ */
+export const graphqlClient = shallowRef<Client>(createGraphqlClient());
+
+export function resetGraphqlClient(): void {
+  graphqlClient.value = createGraphqlClient();
+}
