@@ -118,7 +118,9 @@ export async function startPlatform(): Promise<RunningPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'stages-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, STAGES_FREE_PORTS: '1', STAGES_DATA_DIR: dataDir },
+    // The embedded mode, whatever real services the test run has configured: the browser tests read the local
+    // mailbox folder, and the real services are exercised by the *.real suites.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, STAGES_FREE_PORTS: '1', STAGES_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
