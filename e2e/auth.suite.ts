@@ -349,6 +349,28 @@ export function describeAuth(mode: string, environment: () => Promise<AuthEnviro
       expect(claims).toMatchObject({ roles: ['UNIVERSITY_SUPERVISOR'], university_id: adminClaims.university_id });
     });
 
+    it('should let an administrator change roles and disable an account, with an audit trail and no self-lockout', async () => {
+      const admin = await login('SYSTEM_ADMIN');
+      const account = await registeredAccount();
+      const target = (await gql(LOGIN, { email: account.email, password: account.password })).data!.login;
+      const ROLES = 'mutation R($id: ID!, $roles: [Role!]!) { setUserRoles(userId: $id, roles: $roles) { roles } }';
+      expect((await gql(ROLES, { id: target.user.id, roles: ['STUDENT', 'UNIVERSITY_SUPERVISOR'] }, admin.accessToken)).data).toEqual({ setUserRoles: { roles: ['STUDENT', 'UNIVERSITY_SUPERVISOR'] } });
+      expect((await gql(ROLES, { id: admin.user.id, roles: ['STUDENT'] }, admin.accessToken)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      const STATUS = 'mutation S($id: ID!, $status: UserStatus!) { setUserStatus(userId: $id, status: $status) { status } }';
+      expect((await gql(STATUS, { id: target.user.id, status: 'DISABLED' }, admin.accessToken)).data).toEqual({ setUserStatus: { status: 'DISABLED' } });
+      // Disabled: its sessions are over and it cannot sign in.
+      expect((await gql(REFRESH, { token: target.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await gql(LOGIN, { email: account.email, password: account.password })).errors?.[0]?.message).toBe('Incorrect e-mail address or password.');
+      const audit = await platform.subgraphs.get('auth')!.db.orm.em.fork().getConnection().execute<Array<{ action: string; actor_id: string; details: Record<string, unknown> }>>(
+        'select action, actor_id, details from auth.audit_event where user_id = ? and actor_id is not null order by occurred_at',
+        [target.user.id],
+      );
+      expect(audit).toEqual([
+        { action: 'roles.changed', actor_id: admin.user.id, details: { before: ['STUDENT'], after: ['STUDENT', 'UNIVERSITY_SUPERVISOR'] } },
+        { action: 'status.changed', actor_id: admin.user.id, details: { before: 'ACTIVE', after: 'DISABLED' } },
+      ]);
+    });
+
     describe('OAuth 2.0 on the gateway’s origin', () => {
       const origin = () => new URL(platform.gatewayUrl).origin;
       const redirectUri = () => `${origin()}/auth/callback`;

@@ -19,6 +19,7 @@ import { signingKeys } from './session/signing-keys.js';
 import { discoveryRoute, jwksRoute } from './session/well-known.js';
 import { User } from './user/user.entity.js';
 import { canReadUser } from './user/user.policy.js';
+import { UserAdminResolver } from './user/user-admin.resolver.js';
 import { UserResolver } from './user/user.resolver.js';
 
 export const authSubgraph = defineSubgraph({
@@ -26,7 +27,7 @@ export const authSubgraph = defineSubgraph({
   defaultPort: 8001,
   entities: [User, SigningKey, RefreshToken, EmailToken, AuditEvent, OAuthClient, AuthorizationCode, RecoveryCode],
   migrations,
-  resolvers: [UserResolver, SessionResolver, OAuthClientResolver, TotpResolver, SigningKeyResolver, InvitationResolver],
+  resolvers: [UserResolver, SessionResolver, OAuthClientResolver, TotpResolver, SigningKeyResolver, InvitationResolver, UserAdminResolver],
   referenceResolvers: {
     User: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.userById, reference.id, ctx.viewer, (user) => canReadUser(ctx.viewer, user.id)) },
   },
