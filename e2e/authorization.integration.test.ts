@@ -9,13 +9,14 @@ import { SUPERGRAPH_PATH } from '../scripts/lib/supergraph.js';
 
 const ROLES = ['ANONYMOUS', 'STUDENT', 'ENTERPRISE', 'UNIVERSITY_ADMIN', 'UNIVERSITY_SUPERVISOR', 'SYSTEM_ADMIN'] as const;
 type Role = (typeof ROLES)[number];
-type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
+type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT' | 'NOT_FOUND';
 
 const A = 'allowed';
 const F = 'FORBIDDEN';
 const U = 'UNAUTHENTICATED';
 // Allowed to call, refused on its input: the caller got past authorization.
 const B = 'BAD_USER_INPUT';
+const N = 'NOT_FOUND';
 
 /** Expected outcome per caller: anonymous, student, enterprise, university admin, supervisor, system admin. */
 const row = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]) =>
@@ -92,6 +93,8 @@ const CASES: Case[] = [
   { field: 'Mutation.registerEnterprise', name: 'registerEnterprise (invalid SIRET)', document: () => 'mutation { registerEnterprise(input: { email: "rh@new.example", password: "correct horse battery", displayName: "RH", enterprise: { name: "New", legalName: "New SAS", siret: "12345678901234", nafCode: "62.01Z", sector: "Informatique", city: "Lyon", headcount: 12 } }) { accepted } }', expected: row(B, B, B, B, B, B) },
   { field: 'Mutation.setUserRoles', name: 'setUserRoles (someone else)', document: (f) => `mutation { setUserRoles(userId: "${f.otherUser}", roles: [STUDENT]) { id } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Mutation.setUserStatus', name: 'setUserStatus (someone else)', document: (f) => `mutation { setUserStatus(userId: "${f.otherUser}", status: ACTIVE) { id } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Query.membershipRequests', name: 'membershipRequests', document: () => '{ membershipRequests(first: 5) { totalCount } }', expected: row(U, F, A, F, F, A) },
+  { field: 'Mutation.decideMembershipRequest', name: 'decideMembershipRequest (unknown)', document: () => 'mutation { decideMembershipRequest(id: "0190c3a2-1111-7111-8111-111111111111", approve: true) { id } }', expected: row(N, N, N, N, N, N) },
   { field: 'Mutation.verifyEmail', name: 'verifyEmail (unknown token)', document: () => 'mutation { verifyEmail(token: "unknown") { id } }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.registerStudent', name: 'registerStudent', document: (f) => `mutation { registerStudent(input: { email: "matrix.${Date.now()}.${Math.random().toString(36).slice(2)}@etu.stages.example", password: "correct horse battery", displayName: "Matrix Test", universityId: "${f.anyUniversity}" }) { accepted } }`, expected: row(A, A, A, A, A, A) },
 ];

@@ -2,6 +2,7 @@ import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { createLoaders } from './context.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
+import { memberApprovedConsumer } from './consumers/member-approved.js';
 import { AuthorizationCode } from './oauth/authorization-code.entity.js';
 import { OAuthClient } from './oauth/oauth-client.entity.js';
 import { InvitationResolver } from './invitation/invitation.resolver.js';
@@ -32,6 +33,7 @@ export const authSubgraph = defineSubgraph({
     User: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.userById, reference.id, ctx.viewer, (user) => canReadUser(ctx.viewer, user.id)) },
   },
   createLoaders,
+  consumers: [memberApprovedConsumer],
   onStart: async (runtime) => {
     await signingKeys.ensure(runtime.em());
     await ensureWebClient(runtime.em(), runtime.clientUrl);

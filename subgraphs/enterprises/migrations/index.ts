@@ -1,4 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { CreateEnterprise } from './0001-create-enterprise.js';
+import { MembershipRequests } from './0002-membership-request.js';
 
-export const migrations: MigrationObject[] = [{ name: '0001-create-enterprise', class: CreateEnterprise }];
+export const migrations: MigrationObject[] = [
+  { name: '0001-create-enterprise', class: CreateEnterprise },
+  { name: '0002-membership-request', class: MembershipRequests },
+];

@@ -3,14 +3,16 @@ import { migrations } from '../migrations/index.js';
 import { userRegisteredConsumer } from './consumers/user-registered.js';
 import { createLoaders } from './context.js';
 import { Enterprise } from './enterprise/enterprise.entity.js';
+import { MembershipRequest } from './membership/membership-request.entity.js';
+import { MembershipResolver } from './membership/membership.resolver.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
 
 export const enterprisesSubgraph = defineSubgraph({
   name: 'enterprises',
   defaultPort: 8003,
-  entities: [Enterprise],
+  entities: [Enterprise, MembershipRequest],
   migrations,
-  resolvers: [EnterpriseResolver],
+  resolvers: [EnterpriseResolver, MembershipResolver],
   // Enterprises are a public directory: anyone may resolve one.
   referenceResolvers: {
     Enterprise: { __resolveReference: (reference, ctx) => ctx.loaders.enterpriseById.load(parseId(reference.id)) },

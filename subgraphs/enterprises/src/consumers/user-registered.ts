@@ -1,17 +1,20 @@
 import type { EventConsumer } from '@stages/platform';
 import { Enterprise, VerificationStatus } from '../enterprise/enterprise.entity.js';
+import { MembershipRequest, MembershipStatus } from '../membership/membership-request.entity.js';
 
 interface EnterpriseRegistered {
   userId: string;
   roles: string[];
   enterpriseId: string | null;
+  displayName: string;
+  email: string;
   enterprise?: { name: string; legalName: string; siret: string; nafCode: string; sector: string; city: string; headcount: number };
 }
 
 /**
  * A recruiter who registers brings their enterprise: it is created pending verification, under the id their
- * account carries (`enterprise_id` in tokens). A SIRET already known is not created twice; joining an existing
- * enterprise is a membership request, not handled yet.
+ * account carries (`enterprise_id` in tokens). With a SIRET already known, the recruiter asks to join that
+ * enterprise instead: its recruiters (or an administrator) decide.
  */
 export const userRegisteredConsumer: EventConsumer = {
   name: 'registrations',
@@ -20,7 +23,14 @@ export const userRegisteredConsumer: EventConsumer = {
   async handle(em, event) {
     const data = event.data as unknown as EnterpriseRegistered;
     if (!data.roles.includes('ENTERPRISE') || !data.enterpriseId || !data.enterprise) return;
-    if (await em.findOne(Enterprise, { $or: [{ id: data.enterpriseId }, { siret: data.enterprise.siret }] })) return;
+    if (await em.findOne(Enterprise, { id: data.enterpriseId })) return;
+    const existing = await em.findOne(Enterprise, { siret: data.enterprise.siret });
+    if (existing) {
+      if (!(await em.findOne(MembershipRequest, { enterpriseId: existing.id, userId: data.userId }))) {
+        em.create(MembershipRequest, { enterpriseId: existing.id, userId: data.userId, displayName: data.displayName, email: data.email, status: MembershipStatus.PENDING, createdAt: new Date(event.time) });
+      }
+      return;
+    }
     em.create(Enterprise, {
       id: data.enterpriseId,
       ...data.enterprise,
