@@ -184,3 +184,74 @@ export async function startPlatform(): Promise<RunningPlatform> {
     throw error;
   }
 }
+
+/** Calls the platform's GraphQL API through the gateway; throws with the errors when no data comes back. */
+export async function graphqlOn<T>(
+  platform: RunningPlatform,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const response = await fetch(new URL('graphql', platform.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** Waits (up to `timeoutMs`) for a message to `address` whose text matches `pattern`; returns the match. */
+export async function waitForMail(
+  platform: RunningPlatform,
+  address: string,
+  pattern: RegExp,
+  timeoutMs = 10_000,
+): Promise<RegExpExecArray> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const message of await mailboxFor(platform, address)) {
+      const match = pattern.exec(message.text);
+      if (match) return match;
+    }
+    if (Date.now() > deadline) throw new Error(`no e-mail to ${address} matched ${pattern} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * A new, active student account of a test's own (the demo accounts stay as seeded): registered through the
+ * API and verified with the link e-mailed to the platform's mailbox folder.
+ */
+export async function registerVerifiedStudent(
+  platform: RunningPlatform,
+  account: { email: string; password: string; displayName: string; locale?: 'fr' | 'en' },
+): Promise<void> {
+  const { universities } = await graphqlOn<{ universities: { edges: Array<{ node: { id: string } }> } }>(
+    platform,
+    'query TestUniversities { universities(first: 1) { edges { node { id } } } }',
+  );
+  const universityId = universities.edges[0]?.node.id;
+  if (!universityId) throw new Error('the platform has no university to register at');
+  await graphqlOn(
+    platform,
+    'mutation TestRegister($input: RegisterStudentInput!) { registerStudent(input: $input) { accepted } }',
+    {
+      input: {
+        email: account.email,
+        password: account.password,
+        displayName: account.displayName,
+        universityId,
+        locale: account.locale ?? 'fr',
+      },
+    },
+  );
+  const [, token] = await waitForMail(platform, account.email, /verify-email\?token=([\w-]+)/);
+  const { verifyEmail } = await graphqlOn<{ verifyEmail: { status: string } }>(
+    platform,
+    'mutation TestVerify($token: String!) { verifyEmail(token: $token) { status } }',
+    { token },
+  );
+  if (verifyEmail.status !== 'ACTIVE') throw new Error(`the account ${account.email} is ${verifyEmail.status}`);
+}

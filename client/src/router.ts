@@ -57,6 +57,12 @@ export const router = createRouter({
       meta: { titleKey: 'account.title', requiresAuth: true },
     },
     {
+      path: '/account/security',
+      name: 'account-security',
+      component: () => import('./pages/SecurityPage.vue'),
+      meta: { titleKey: 'security.title', requiresAuth: true },
+    },
+    {
       path: '/signin',
       name: 'signin',
       component: () => import('./pages/SignInPage.vue'),

@@ -119,3 +119,50 @@ export const ResetPasswordDocument = gql<{ resetPassword: boolean | null }, { to
     resetPassword(token: $token, password: $password)
   }
 `;
+
+/** Two-factor sign-in (TOTP) of the signed-in account: on since `totpEnabledAt`, off when null. */
+export interface AccountSecurity {
+  id: string;
+  totpEnabledAt: string | null;
+}
+
+export const AccountSecurityDocument = gql<{ me: AccountSecurity | null }, Record<string, never>>`
+  query AccountSecurity {
+    me {
+      id
+      totpEnabledAt
+    }
+  }
+`;
+
+/** What to scan (or type) in an authenticator app; `qrCodeSvg` is an SVG document, shown only as an image. */
+export interface TotpSetup {
+  secret: string;
+  otpauthUri: string;
+  qrCodeSvg: string;
+}
+
+/** Starts (or restarts) the setup; CONFLICT when two-factor sign-in is already on. */
+export const BeginTotpSetupDocument = gql<{ beginTotpSetup: TotpSetup | null }, Record<string, never>>`
+  mutation BeginTotpSetup {
+    beginTotpSetup {
+      secret
+      otpauthUri
+      qrCodeSvg
+    }
+  }
+`;
+
+/** Turns it on with a first code; the ten recovery codes come back once. BAD_USER_INPUT `code` when wrong. */
+export const ConfirmTotpSetupDocument = gql<{ confirmTotpSetup: string[] | null }, { code: string }>`
+  mutation ConfirmTotpSetup($code: String!) {
+    confirmTotpSetup(code: $code)
+  }
+`;
+
+/** Turns it off with a current code or an unused recovery code. BAD_USER_INPUT `code` when not valid. */
+export const DisableTotpDocument = gql<{ disableTotp: boolean | null }, { code: string }>`
+  mutation DisableTotp($code: String!) {
+    disableTotp(code: $code)
+  }
+`;

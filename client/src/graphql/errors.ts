@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'TOO_MANY_REQUESTS'
   | 'NOT_FOUND'
+  | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE';
 
 export function errorCodes(error: CombinedError | undefined): string[] {

@@ -42,3 +42,33 @@ export function displayNameProblem(value: string): string | null {
 export function requiredChoiceProblem(value: string, key: string): string | null {
   return value === '' ? key : null;
 }
+
+/*
+ * Two-factor sign-in (subgraphs/auth: totp.service.ts): a code of the authenticator app is 6 digits; a recovery
+ * code is two groups of 4 lower-case letters and digits (`abcd-2345`). Spaces are dropped, as apps show
+ * "123 456" and people copy them that way.
+ */
+const totpCodePattern = /^\d{6}$/;
+const recoveryCodePattern = /^[a-z2-9]{4}-[a-z2-9]{4}$/;
+
+export function normaliseTotpCode(value: string): string {
+  return value.replace(/\s+/g, '');
+}
+
+/** A code of the app, or a recovery code (the dash is optional when typed, added here). */
+export function normaliseSecondFactorCode(value: string): string {
+  const code = value.replace(/\s+/g, '').toLowerCase();
+  return /^[a-z2-9]{8}$/.test(code) && !totpCodePattern.test(code) ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
+}
+
+export function totpCodeProblem(value: string): string | null {
+  const code = normaliseTotpCode(value);
+  if (code === '') return 'form.errors.totpCodeRequired';
+  return totpCodePattern.test(code) ? null : 'form.errors.totpCodeFormat';
+}
+
+export function secondFactorCodeProblem(value: string): string | null {
+  const code = normaliseSecondFactorCode(value);
+  if (code === '') return 'form.errors.secondFactorCodeRequired';
+  return totpCodePattern.test(code) || recoveryCodePattern.test(code) ? null : 'form.errors.secondFactorCodeFormat';
+}

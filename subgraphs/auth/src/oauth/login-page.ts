@@ -10,6 +10,10 @@ const TEXT = {
     forgot: 'Mot de passe oublié ?',
     register: 'Créer un compte étudiant',
     invalid: 'Cette demande de connexion n’est pas valable. Revenez à l’application et réessayez.',
+    wrongCredentials: 'Adresse e-mail ou mot de passe incorrect.',
+    invalidCode: 'Ce code n’est pas valable.',
+    expired: 'La connexion a expiré : recommencez.',
+    tooMany: (minutes: number) => `Trop de tentatives échouées : réessayez dans ${minutes} minute(s).`,
     code: 'Code de vérification',
     codeHint: 'Les 6 chiffres de votre application d’authentification, ou un code de secours.',
     verify: 'Vérifier',
@@ -23,6 +27,10 @@ const TEXT = {
     forgot: 'Forgot your password?',
     register: 'Create a student account',
     invalid: 'This sign-in request is not valid. Go back to the application and try again.',
+    wrongCredentials: 'Incorrect e-mail address or password.',
+    invalidCode: 'This code is not valid.',
+    expired: 'The sign-in has expired: start again.',
+    tooMany: (minutes: number) => `Too many failed attempts: try again in ${minutes} minute(s).`,
     code: 'Verification code',
     codeHint: 'The 6 digits of your authenticator app, or a recovery code.',
     verify: 'Verify',
@@ -49,6 +57,14 @@ function layout(locale: 'fr' | 'en', body: string): string {
 <h1>${TEXT[locale].title}</h1>
 ${body}
 </main></body></html>`;
+}
+
+export type PageError = 'wrongCredentials' | 'invalidCode' | 'expired' | { tooManyMinutes: number };
+
+/** The sign-in page's own wording of an error, in the page's language. */
+export function pageErrorText(locale: 'fr' | 'en', error: PageError): string {
+  const t = TEXT[locale];
+  return typeof error === 'string' ? t[error] : t.tooMany(error.tooManyMinutes);
 }
 
 const errorBlock = (error?: string) => (error ? `<p class="error" role="alert" id="error">${escape(error)}</p>` : '');
@@ -78,7 +94,7 @@ ${hiddenFields(request)}
 <input type="hidden" name="second_factor_ticket" value="${escape(ticket)}">
 <label for="code">${t.code}</label>
 <p id="code-hint">${t.codeHint}</p>
-<input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength="16" aria-describedby="code-hint${error ? ' error' : ''}"${error ? ' aria-invalid="true"' : ''} autofocus>
+<input id="code" name="code" autocomplete="one-time-code" autocapitalize="off" spellcheck="false" required maxlength="16" aria-describedby="code-hint${error ? ' error' : ''}"${error ? ' aria-invalid="true"' : ''} autofocus>
 <button type="submit">${t.verify}</button>
 </form>`,
   );

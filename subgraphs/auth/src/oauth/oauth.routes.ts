@@ -3,7 +3,8 @@ import { GraphQLError } from 'graphql';
 import { readBody, sendJson, type SubgraphRoute, type SubgraphRuntime } from '@stages/platform';
 import { sessionServiceFor } from '../session/session.service.js';
 import { signingKeys } from '../session/signing-keys.js';
-import { invalidRequestPage, loginPage, secondFactorPage } from './login-page.js';
+import { invalidRequestPage, loginPage, pageErrorText, secondFactorPage, type PageError } from './login-page.js';
+import { INVALID_CODE } from '../session/session.service.js';
 import { OAuthError, OAuthService, type AuthorizeRequest } from './oauth.service.js';
 
 const FORM_LIMIT = 16 * 1024;
@@ -82,9 +83,16 @@ export const authorizeRoute: SubgraphRoute = async (req, res, runtime) => {
     return redirect(res, withParams(request.redirectUri, { code, state: request.state }));
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    const status = error.extensions.code === 'TOO_MANY_REQUESTS' ? 429 : 401;
-    if (ticket && error.message === 'This code is not valid.') return page(res, status, secondFactorPage(request, ticket, error.message));
-    return page(res, status, loginPage(request, runtime.clientUrl, error.message, email));
+    const tooMany = error.extensions.code === 'TOO_MANY_REQUESTS';
+    const kind: PageError = tooMany
+      ? { tooManyMinutes: Math.max(1, Math.ceil(Number(error.extensions.retryAfterSeconds ?? 60) / 60)) }
+      : ticket
+        ? error.message === INVALID_CODE ? 'invalidCode' : 'expired'
+        : 'wrongCredentials';
+    const text = pageErrorText(request.locale, kind);
+    if (tooMany) res.setHeader('retry-after', String(error.extensions.retryAfterSeconds ?? 60));
+    if (kind === 'invalidCode' || (ticket && tooMany)) return page(res, tooMany ? 429 : 401, secondFactorPage(request, ticket!, text));
+    return page(res, tooMany ? 429 : 401, loginPage(request, runtime.clientUrl, text, email));
   }
 };
 

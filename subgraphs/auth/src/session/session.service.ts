@@ -14,6 +14,7 @@ import { ACCESS_TOKEN_TTL_SECONDS, hashRefreshToken, issueAccessToken, newRefres
 
 const SECOND_FACTOR_TICKET_SECONDS = 300;
 const AUTH_SOURCE = '/subgraphs/auth';
+export const INVALID_CODE = 'This code is not valid.';
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,}$/;
 const VERIFY_EMAIL_TTL_MS = 24 * 3600_000;
 const RESET_PASSWORD_TTL_MS = 3600_000;
@@ -247,7 +248,7 @@ export class SessionService {
     if (!(await new TotpService(this.deps.ip).check(em, user.id, code.slice(0, 16)))) {
       await this.deps.throttle.recordFailure(user.email, this.deps.ip);
       await audit(em, { action: 'login.second-factor-failed', userId: user.id, ip: this.deps.ip });
-      throw unauthenticated('This code is not valid.');
+      throw unauthenticated(INVALID_CODE);
     }
     await this.deps.cache.delete(key);
     await this.deps.throttle.recordSuccess(user.email);
