@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { tooManyRequests, type AuthSettings, type Cache } from '@stages/platform';
 
+// Reset e-mails per address and window: beyond it requests are accepted but send nothing (no mail bombing).
+const RESET_EMAILS_PER_ADDRESS = 3;
+
 const digest = (value: string) => createHash('sha256').update(value.trim().toLowerCase()).digest('hex').slice(0, 32);
 
 /**
@@ -35,9 +38,16 @@ export class LoginThrottle {
     await this.cache.delete(this.accountKey(email));
   }
 
-  /** Counts a password-reset request for an address in the window; returns the count so far. */
-  countResetRequest(email: string): Promise<number> {
-    return this.cache.increment(`auth:reset-requests:${digest(email)}`, this.settings.windowSeconds);
+  /**
+   * Counts a password-reset request in the window, for the address and for the caller's IP address; returns
+   * whether another e-mail may be sent (3 per address, and the IP limit of failed sign-ins per address).
+   */
+  async allowResetEmail(email: string, ip: string): Promise<boolean> {
+    const [forAddress, forIp] = await Promise.all([
+      this.cache.increment(`auth:reset-requests:${digest(email)}`, this.settings.windowSeconds),
+      this.cache.increment(`auth:reset-requests:ip:${digest(ip)}`, this.settings.windowSeconds),
+    ]);
+    return forAddress <= RESET_EMAILS_PER_ADDRESS && forIp <= this.settings.maxFailuresPerIp;
   }
 
   private accountKey(email: string) {

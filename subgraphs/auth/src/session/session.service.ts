@@ -18,8 +18,6 @@ export const INVALID_CODE = 'This code is not valid.';
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,}$/;
 const VERIFY_EMAIL_TTL_MS = 24 * 3600_000;
 const RESET_PASSWORD_TTL_MS = 3600_000;
-// Reset e-mails per address and window: beyond it requests are accepted but send nothing (no mail bombing).
-const RESET_REQUESTS_PER_WINDOW = 3;
 const RESET_REQUESTED = 'If an account uses this address, a message has been sent to it with a link to choose a new password.';
 const WRONG_CREDENTIALS = 'Incorrect e-mail address or password.';
 const REGISTRATION_ACCEPTED =
@@ -317,9 +315,9 @@ export class SessionService {
    */
   async requestPasswordReset(em: EntityManager, email: string): Promise<RequestAccepted> {
     const address = normaliseEmail(email);
-    const requests = await this.deps.throttle.countResetRequest(address);
+    const allowed = await this.deps.throttle.allowResetEmail(address, this.deps.ip);
     const user = await em.findOne(User, { email: address });
-    if (user && user.status === UserStatus.ACTIVE && requests <= RESET_REQUESTS_PER_WINDOW) {
+    if (user && user.status === UserStatus.ACTIVE && allowed) {
       const { token, hash } = newRefreshToken();
       await em.insert(EmailToken, { id: newId(), userId: user.id, purpose: EmailTokenPurpose.RESET_PASSWORD, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_PASSWORD_TTL_MS), usedAt: null, createdAt: new Date() });
       const link = `${this.deps.clientUrl}/reset-password?token=${token}`;
