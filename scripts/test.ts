@@ -48,9 +48,17 @@ const code = await new Promise<number>((resolve) => {
 
 let summary = 'Tests: no report was written';
 try {
-  const result = JSON.parse(await readFile(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const result = JSON.parse(await readFile(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numFailedTestSuites: number;
+  };
   const skipped = result.numPendingTests + result.numTodoTests;
-  summary = `Tests: ${result.numPassedTests} passed, ${result.numFailedTests} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+  // A file whose setup failed has no failed test, only skipped ones: it still counts as a failure.
+  const failed = Math.max(result.numFailedTests, result.numFailedTestSuites);
+  summary = `Tests: ${result.numPassedTests} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
 } catch {
   // Vitest stopped before reporting (e.g. a configuration error); its own output says why.
 }

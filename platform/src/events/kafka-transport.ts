@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 import type { Logger } from '../logging/logger.js';
 import { UnreachableServiceError } from '../infrastructure-errors.js';
 import type { DomainEvent, EventTransport, SubscribeOptions } from './domain-event.js';
@@ -26,7 +26,9 @@ export class KafkaTransport implements EventTransport {
       clientId: settings.clientId,
       brokers: settings.brokers,
       connectionTimeout: 3000,
-      retry: { retries: 3, initialRetryTime: 200 },
+      // Consumers and the admin client ride out a broker that is still electing its group coordinator (a fresh
+      // cluster takes a few seconds); the producer below fails fast instead, so a wrong address stops the start.
+      retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
       logLevel: logLevel.WARN,
       logCreator: () => ({ level, log }) => {
         const { message, ...extra } = log;
@@ -34,7 +36,13 @@ export class KafkaTransport implements EventTransport {
         else logger?.warn(extra, `kafka: ${message}`);
       },
     });
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { retries: 3, initialRetryTime: 200 },
+    });
     try {
       await producer.connect();
     } catch (error) {

@@ -154,8 +154,13 @@ export async function startSubgraph<TLoaders>(
     };
     http = await startHttpServer({ host: options.host, port: options.port, portVariable: options.portVariable, handler });
     relay.start();
-    const stopConsumers = await Promise.all(
-      (definition.consumers ?? []).map((consumer) => startConsumer(definition.name, consumer, db, options.infrastructure.events, logger)),
+    // Consumers join their groups in the background: a broker still electing its coordinator must not stop the
+    // subgraph from serving. New groups read from the beginning, so nothing published meanwhile is missed.
+    const consumers = (definition.consumers ?? []).map((consumer) =>
+      startConsumer(definition.name, consumer, db, options.infrastructure.events, logger).catch((error: unknown) => {
+        logger.error({ err: error, consumer: consumer.name }, 'event consumer could not start');
+        return async () => undefined;
+      }),
     );
     logger.info({ url: `${http.url}/graphql` }, 'subgraph ready');
 
@@ -167,7 +172,7 @@ export async function startSubgraph<TLoaders>(
       relay,
       async stop() {
         await apollo.stop();
-        await Promise.all(stopConsumers.map((stop) => stop()));
+        await Promise.all((await Promise.all(consumers)).map((stop) => stop()));
         await relay.stop();
         await db.close();
       },
