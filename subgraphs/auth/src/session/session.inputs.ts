@@ -1,8 +1,9 @@
 import { Field, InputType, ObjectType, Int, ID } from 'type-graphql';
 import { User } from '../user/user.entity.js';
 
-@InputType({ description: 'A student creates an account at their university.' })
-export class RegisterStudentInput {
+/** What every self-registration asks for. */
+@InputType()
+export class AccountFields {
   @Field(() => String)
   email!: string;
 
@@ -12,11 +13,14 @@ export class RegisterStudentInput {
   @Field(() => String)
   displayName!: string;
 
-  @Field(() => ID)
-  universityId!: string;
-
   @Field(() => String, { nullable: true, description: 'fr (default) or en.' })
   locale?: string | null;
+}
+
+@InputType({ description: 'A student creates an account at their university.' })
+export class RegisterStudentInput extends AccountFields {
+  @Field(() => ID)
+  universityId!: string;
 }
 
 @InputType({ description: 'The enterprise a recruiter registers; an administrator verifies it before it can publish.' })
@@ -44,19 +48,7 @@ export class NewEnterpriseInput {
 }
 
 @InputType({ description: 'A recruiter creates an account and registers their enterprise.' })
-export class RegisterEnterpriseInput {
-  @Field(() => String)
-  email!: string;
-
-  @Field(() => String, { description: 'At least 10 characters.' })
-  password!: string;
-
-  @Field(() => String)
-  displayName!: string;
-
-  @Field(() => String, { nullable: true, description: 'fr (default) or en.' })
-  locale?: string | null;
-
+export class RegisterEnterpriseInput extends AccountFields {
   @Field(() => NewEnterpriseInput)
   enterprise!: NewEnterpriseInput;
 }

@@ -4,7 +4,7 @@ import { Locale, Role, User, UserStatus } from '../user/user.entity.js';
 import { EmailToken, EmailTokenPurpose } from './email-token.entity.js';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
 import { RefreshToken } from './refresh-token.entity.js';
-import type { AuthPayload, RegisterEnterpriseInput, RegisterStudentInput, RequestAccepted } from './session.inputs.js';
+import type { AccountFields, AuthPayload, RegisterEnterpriseInput, RegisterStudentInput, RequestAccepted } from './session.inputs.js';
 import { signingKeys, type SigningKeys } from './signing-keys.js';
 import { LoginThrottle } from './login-throttle.js';
 import { GraphQLError } from 'graphql';
@@ -48,12 +48,6 @@ function checkPassword(password: string): void {
   }
 }
 
-interface AccountInput {
-  email: string;
-  password: string;
-  displayName: string;
-  locale?: string | null;
-}
 
 interface NewAccount {
   roles: Role[];
@@ -127,7 +121,7 @@ export class SessionService {
    * link. An address that already has an account gets a notice instead, and the caller gets the same answer
    * either way (no account enumeration).
    */
-  private async register(em: EntityManager, input: AccountInput, profile: NewAccount): Promise<RequestAccepted> {
+  private async register(em: EntityManager, input: AccountFields, profile: NewAccount): Promise<RequestAccepted> {
     const email = normaliseEmail(input.email);
     checkPassword(input.password);
     const displayName = input.displayName.trim();
