@@ -21,6 +21,14 @@ describe('S3Storage.connect', () => {
     expect((error as Error).message).toMatch(/^S3_ENDPOINT: cannot reach http:\/\/127\.0\.0\.1:1/);
   });
 
+  it('should start when several services create the same new bucket at once', async () => {
+    const bucket = `stages-race-${process.pid}-${Date.now()}`;
+    const started = await Promise.all(Array.from({ length: 6 }, () => S3Storage.connect({ ...settings(), bucket })));
+    expect(started).toHaveLength(6);
+    await started[0]!.put('race/ok.txt', Buffer.from('ok'), 'text/plain');
+    expect((await started[5]!.get('race/ok.txt'))?.toString()).toBe('ok');
+  });
+
   it('should fail at start when the secret key is wrong', async () => {
     await expect(S3Storage.connect({ ...settings(), secretKey: 'wrong-secret' })).rejects.toBeInstanceOf(UnreachableServiceError);
   });

@@ -28,7 +28,13 @@ export class S3Storage implements ObjectStorage {
       pathStyle: true,
     });
     try {
-      if (!(await client.bucketExists(settings.bucket))) await client.makeBucket(settings.bucket, settings.region);
+      if (!(await client.bucketExists(settings.bucket))) {
+        // Services starting together race to create the bucket: losing that race is fine.
+        await client.makeBucket(settings.bucket, settings.region).catch((error: unknown) => {
+          const code = (error as { code?: string }).code;
+          if (code !== 'BucketAlreadyOwnedByYou' && code !== 'BucketAlreadyExists') throw error;
+        });
+      }
     } catch (error) {
       throw new UnreachableServiceError('S3_ENDPOINT', `${settings.endpoint} bucket ${settings.bucket}`, error);
     }
