@@ -25,6 +25,7 @@ const row = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]
 interface Fixtures {
   otherUser: string;
   otherStudent: string;
+  applicantToEnterprise: string;
   sameUniversityStudent: string;
   anyEnterprise: string;
   anyUniversity: string;
@@ -53,6 +54,7 @@ const CASES: Case[] = [
   { field: 'Query.users', name: 'users', document: () => '{ users(first: 5) { totalCount } }', expected: row(U, F, F, F, F, A) },
   { field: 'Query.student', name: 'student (another university)', document: (f) => `{ student(id: "${f.otherStudent}") { id email } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.student', name: 'student (the admin’s university)', document: (f) => `{ student(id: "${f.sameUniversityStudent}") { id email } }`, expected: row(U, F, F, A, F, A) },
+  { field: 'Query.student', name: 'student (applied to the demo enterprise)', document: (f) => `{ student(id: "${f.applicantToEnterprise}") { id firstName skills } }`, expected: row(U, F, A, F, F, A) },
   { field: 'Query.students', name: 'students', document: () => '{ students(first: 5) { totalCount } }', expected: row(U, F, F, A, F, A) },
   { field: 'Query.enterprise', name: 'enterprise', document: (f) => `{ enterprise(id: "${f.anyEnterprise}") { id name } }`, expected: row(A, A, A, A, A, A) },
   { field: 'Query.enterprises', name: 'enterprises', document: () => '{ enterprises(first: 5) { totalCount } }', expected: row(A, A, A, A, A, A) },
@@ -140,6 +142,7 @@ describe('authorization matrix', () => {
     fixtures = {
       otherUser: await one('auth', `select id from auth."user" where id not in (?)`, [demoIds]),
       otherStudent: await one('students', 'select id from students.student where university_id <> ?', [university]),
+      applicantToEnterprise: await one('applications', 'select student_id as id from applications.application where enterprise_id = ? and university_id <> ? and student_id <> ?', [enterprise!.enterprise_id, university, demo!.student_id]),
       sameUniversityStudent: await one('students', 'select id from students.student where university_id = ? and id <> ?', [university, demo!.student_id]),
       anyEnterprise: await one('enterprises', 'select id from enterprises.enterprise'),
       anyUniversity: university,
@@ -180,6 +183,21 @@ describe('authorization matrix', () => {
         expect(JSON.stringify(result.data ?? null)).not.toMatch(/@|"status"|"title"|"fileName"|"studentCount"/);
       }
     });
+  });
+
+  it('should show an enterprise its applicants’ public fields, never their private ones', async () => {
+    const result = await gql(
+      `{ applications(first: 50) { edges { node { student { id firstName email city skills } } } } }`,
+      tokens.get('ENTERPRISE'),
+    );
+    expect(result.errors).toBeUndefined();
+    const students = (result.data!.applications as { edges: Array<{ node: { student: { firstName: string; email: string | null; city: string | null; skills: string[] } } }> }).edges.map((edge) => edge.node.student);
+    expect(students.length).toBeGreaterThan(0);
+    for (const student of students) {
+      expect(student.firstName).toBeTruthy();
+      expect(student.email).toBeNull();
+      expect(student.city).toBeNull();
+    }
   });
 
   it('should refuse _entities asking a subgraph directly for another student’s private data', async () => {

@@ -7,6 +7,16 @@ import { hashPassword } from '@stages/subgraph-auth/passwords';
 import { buildDemoDataset } from './dataset.js';
 import { simplePdf } from './pdf.js';
 
+/** The enterprises each student applied to (the read model the students subgraph keeps from application events). */
+function applicantLinks(applications: Array<{ studentId: string; enterpriseId: string; submittedAt: Date }>) {
+  const links = new Map<string, { studentId: string; enterpriseId: string; createdAt: Date }>();
+  for (const application of applications) {
+    const key = `${application.studentId}|${application.enterpriseId}`;
+    if (!links.has(key)) links.set(key, { studentId: application.studentId, enterpriseId: application.enterpriseId, createdAt: application.submittedAt });
+  }
+  return [...links.values()];
+}
+
 async function seedIfEmpty(em: EntityManager, entity: string, rows: object[]): Promise<number> {
   if ((await em.count(entity)) > 0) return 0;
   // Batches keep each INSERT well under Postgres' bind-parameter limit.
@@ -60,6 +70,7 @@ export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage:
     seedIfEmpty(fork('universities'), 'University', data.universities),
     seedIfEmpty(fork('enterprises'), 'Enterprise', data.enterprises),
     seedIfEmpty(fork('students'), 'Student', data.students),
+    seedIfEmpty(fork('students'), 'ApplicantLink', applicantLinks(data.applications)),
     seedIfEmpty(fork('applications'), 'Application', data.applications),
     seedIfEmpty(fork('internships'), 'Internship', data.internships),
     seedIfEmpty(fork('documents'), 'Document', documents),

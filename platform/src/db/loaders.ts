@@ -150,10 +150,10 @@ export async function loadVisibleOrThrow<T>(
   type: string,
   id: string,
   viewer: Viewer | null,
-  canRead: (row: T) => boolean,
+  canRead: (row: T) => boolean | Promise<boolean>,
 ): Promise<T> {
   const row = await loadByIdOrThrow(loader, type, id);
-  authorize(viewer, canRead(row));
+  authorize(viewer, await canRead(row));
   return row;
 }
 
@@ -165,10 +165,10 @@ export async function resolveVisibleReference<T>(
   loader: DataLoader<string, T | null>,
   id: string,
   viewer: Viewer | null,
-  canRead: (row: T) => boolean,
+  canRead: (row: T) => boolean | Promise<boolean>,
 ): Promise<T | null> {
   const row = await loader.load(parseId(id));
   if (!row) return null;
-  authorize(viewer, canRead(row));
+  authorize(viewer, await canRead(row));
   return row;
 }

@@ -1,6 +1,8 @@
 import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
+import { applicationCreatedConsumer } from './consumers/application-created.js';
 import { userRegisteredConsumer } from './consumers/user-registered.js';
+import { ApplicantLink } from './student/applicant-link.entity.js';
 import { createLoaders } from './context.js';
 import { Student } from './student/student.entity.js';
 import { canReadStudent } from './student/student.policy.js';
@@ -9,13 +11,18 @@ import { StudentResolver, UniversityStudentsResolver } from './student/student.r
 export const studentsSubgraph = defineSubgraph({
   name: 'students',
   defaultPort: 8002,
-  entities: [Student],
+  entities: [Student, ApplicantLink],
   migrations,
   resolvers: [StudentResolver, UniversityStudentsResolver],
   referenceResolvers: {
-    Student: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.studentById, reference.id, ctx.viewer, (student) => canReadStudent(ctx.viewer, student)) },
+    Student: {
+      __resolveReference: (reference, ctx) =>
+        resolveVisibleReference(ctx.loaders.studentById, reference.id, ctx.viewer, (student) =>
+          canReadStudent(ctx.viewer, student, (studentId) => ctx.loaders.applicantToViewer.load(studentId)),
+        ),
+    },
     University: { __resolveReference: (reference) => ({ id: reference.id }) },
   },
   createLoaders,
-  consumers: [userRegisteredConsumer],
+  consumers: [userRegisteredConsumer, applicationCreatedConsumer],
 });

@@ -27,7 +27,7 @@ export class Student {
   @Property({ type: 'string', length: 100 })
   lastName!: string;
 
-  @Field(() => String)
+  /** Private: exposed by StudentResolver.email to the student, their university's admins and system admins. */
   @Property({ type: 'string', length: 254 })
   email!: string;
 
@@ -39,7 +39,7 @@ export class Student {
   @Property({ type: 'integer', nullable: true })
   yearOfStudy: number | null = null;
 
-  @Field(() => String, { nullable: true })
+  /** Private, like `email`. */
   @Property({ type: 'string', length: 120, nullable: true })
   city: string | null = null;
 

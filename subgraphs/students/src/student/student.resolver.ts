@@ -3,15 +3,15 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { StudentsContext } from '../context.js';
 import { University } from '../external/university.js';
 import { Student } from './student.entity.js';
-import { canReadStudent, studentScope } from './student.policy.js';
+import { canReadPrivateProfile, canReadStudent, studentScope } from './student.policy.js';
 
 export const StudentConnection = ConnectionType(Student);
 
 @Resolver(() => Student)
 export class StudentResolver {
-  @Query(() => Student, { description: 'One student: the student, their university’s administrators, system administrators.' })
+  @Query(() => Student, { description: 'One student: the student, their university’s administrators, system administrators, and (public fields) enterprises the student applied to.' })
   student(@Arg('id', () => ID) id: string, @Ctx() ctx: StudentsContext): Promise<Student> {
-    return loadVisibleOrThrow(ctx.loaders.studentById, 'Student', id, ctx.viewer, (student) => canReadStudent(ctx.viewer, student));
+    return loadVisibleOrThrow(ctx.loaders.studentById, 'Student', id, ctx.viewer, (student) => canReadStudent(ctx.viewer, student, (studentId) => ctx.loaders.applicantToViewer.load(studentId)));
   }
 
   @Query(() => StudentConnection, { description: 'Students, oldest first: a university administrator sees their university’s.' })
@@ -19,6 +19,16 @@ export class StudentResolver {
     const scope = studentScope(ctx.viewer);
     authorize(ctx.viewer, scope !== null);
     return findPage(ctx.em, Student, scope!, args);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Private: null for an enterprise the student applied to.' })
+  email(@Root() student: Student, @Ctx() ctx: StudentsContext): string | null {
+    return canReadPrivateProfile(ctx.viewer, student) ? student.email : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Private: null for an enterprise the student applied to.' })
+  city(@Root() student: Student, @Ctx() ctx: StudentsContext): string | null {
+    return canReadPrivateProfile(ctx.viewer, student) ? student.city : null;
   }
 
   @FieldResolver(() => University, { nullable: true, description: 'Where the student is enrolled.' })
