@@ -26,6 +26,7 @@ interface Fixtures {
   otherUser: string;
   otherStudent: string;
   applicantToEnterprise: string;
+  supervisedStudent: string;
   sameUniversityStudent: string;
   anyEnterprise: string;
   anyUniversity: string;
@@ -55,7 +56,8 @@ const CASES: Case[] = [
   { field: 'Query.student', name: 'student (another university)', document: (f) => `{ student(id: "${f.otherStudent}") { id email } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.student', name: 'student (the admin’s university)', document: (f) => `{ student(id: "${f.sameUniversityStudent}") { id email } }`, expected: row(U, F, F, A, F, A) },
   { field: 'Query.student', name: 'student (applied to the demo enterprise)', document: (f) => `{ student(id: "${f.applicantToEnterprise}") { id firstName skills } }`, expected: row(U, F, A, F, F, A) },
-  { field: 'Query.students', name: 'students', document: () => '{ students(first: 5) { totalCount } }', expected: row(U, F, F, A, F, A) },
+  { field: 'Query.students', name: 'students', document: () => '{ students(first: 5) { totalCount } }', expected: row(U, F, F, A, A, A) },
+  { field: 'Query.student', name: 'student (followed by the demo supervisor)', document: (f) => `{ student(id: "${f.supervisedStudent}") { id email } }`, expected: row(U, F, F, A, A, A) },
   { field: 'Query.enterprise', name: 'enterprise', document: (f) => `{ enterprise(id: "${f.anyEnterprise}") { id name } }`, expected: row(A, A, A, A, A, A) },
   { field: 'Query.enterprises', name: 'enterprises', document: () => '{ enterprises(first: 5) { totalCount } }', expected: row(A, A, A, A, A, A) },
   { field: 'Query.university', name: 'university', document: (f) => `{ university(id: "${f.anyUniversity}") { id name } }`, expected: row(A, A, A, A, A, A) },
@@ -67,7 +69,7 @@ const CASES: Case[] = [
   { field: 'Query.application', name: 'application (other parties’)', document: (f) => `{ application(id: "${f.otherApplication}") { id status } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.applications', name: 'applications', document: () => '{ applications(first: 5) { totalCount } }', expected: row(U, A, A, A, F, A) },
   { field: 'Query.internship', name: 'internship (other parties’)', document: (f) => `{ internship(id: "${f.otherInternship}") { id status } }`, expected: row(U, F, F, F, F, A) },
-  { field: 'Query.internships', name: 'internships', document: () => '{ internships(first: 5) { totalCount } }', expected: row(U, A, A, A, F, A) },
+  { field: 'Query.internships', name: 'internships', document: () => '{ internships(first: 5) { totalCount } }', expected: row(U, A, A, A, A, A) },
   { field: 'Query.document', name: 'document (someone else’s)', document: (f) => `{ document(id: "${f.otherDocument}") { id fileName } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.documents', name: 'documents', document: () => '{ documents(first: 5) { totalCount } }', expected: row(U, A, A, A, A, A) },
   { field: 'Query.notification', name: 'notification (someone else’s)', document: (f) => `{ notification(id: "${f.otherNotification}") { id title } }`, expected: row(U, F, F, F, F, A) },
@@ -142,6 +144,7 @@ describe('authorization matrix', () => {
     fixtures = {
       otherUser: await one('auth', `select id from auth."user" where id not in (?)`, [demoIds]),
       otherStudent: await one('students', 'select id from students.student where university_id <> ?', [university]),
+      supervisedStudent: await one('internships', 'select student_id as id from internships.internship where supervisor_user_id = ? and student_id <> ?', [demoIds[3], demo!.student_id]),
       applicantToEnterprise: await one('applications', 'select student_id as id from applications.application where enterprise_id = ? and university_id <> ? and student_id <> ?', [enterprise!.enterprise_id, university, demo!.student_id]),
       sameUniversityStudent: await one('students', 'select id from students.student where university_id = ? and id <> ?', [university, demo!.student_id]),
       anyEnterprise: await one('enterprises', 'select id from enterprises.enterprise'),

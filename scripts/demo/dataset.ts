@@ -209,6 +209,8 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
   for (const application of applications) {
     if (application.status === 'ACCEPTED' && !internshipByStudent.has(application.studentId)) internshipByStudent.set(application.studentId, application);
   }
+  // Each university's demo supervisor is the referent teacher of its students' internships.
+  const supervisorOf = new Map(users.filter((user) => user.roles.includes('UNIVERSITY_SUPERVISOR')).map((user) => [user.universityId, user.id]));
   const internships = [...internshipByStudent.values()].map((application) => {
     const offer = offers.find((candidate) => candidate.id === application.offerId)!;
     return {
@@ -218,6 +220,7 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
       enterpriseId: offer.enterpriseId,
       offerId: offer.id,
       universityId: application.universityId,
+      supervisorUserId: supervisorOf.get(application.universityId) ?? null,
       startDate: offer.startDate,
       endDate: addMonths(offer.startDate, offer.durationMonths),
       status: 'PLANNED' as const,

@@ -71,6 +71,11 @@ export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage:
     seedIfEmpty(fork('enterprises'), 'Enterprise', data.enterprises),
     seedIfEmpty(fork('students'), 'Student', data.students),
     seedIfEmpty(fork('students'), 'ApplicantLink', applicantLinks(data.applications)),
+    seedIfEmpty(
+      fork('students'),
+      'Supervision',
+      data.internships.filter((internship) => internship.supervisorUserId).map((internship) => ({ studentId: internship.studentId, supervisorUserId: internship.supervisorUserId!, createdAt: internship.createdAt })),
+    ),
     seedIfEmpty(fork('applications'), 'Application', data.applications),
     seedIfEmpty(fork('internships'), 'Internship', data.internships),
     seedIfEmpty(fork('documents'), 'Document', documents),

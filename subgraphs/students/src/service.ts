@@ -1,7 +1,9 @@
 import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { applicationCreatedConsumer } from './consumers/application-created.js';
+import { supervisorAssignedConsumer } from './consumers/supervisor-assigned.js';
 import { userRegisteredConsumer } from './consumers/user-registered.js';
+import { Supervision } from './student/supervision.entity.js';
 import { ApplicantLink } from './student/applicant-link.entity.js';
 import { createLoaders } from './context.js';
 import { Student } from './student/student.entity.js';
@@ -11,18 +13,18 @@ import { StudentResolver, UniversityStudentsResolver } from './student/student.r
 export const studentsSubgraph = defineSubgraph({
   name: 'students',
   defaultPort: 8002,
-  entities: [Student, ApplicantLink],
+  entities: [Student, ApplicantLink, Supervision],
   migrations,
   resolvers: [StudentResolver, UniversityStudentsResolver],
   referenceResolvers: {
     Student: {
       __resolveReference: (reference, ctx) =>
         resolveVisibleReference(ctx.loaders.studentById, reference.id, ctx.viewer, (student) =>
-          canReadStudent(ctx.viewer, student, (studentId) => ctx.loaders.applicantToViewer.load(studentId)),
+          canReadStudent(ctx.viewer, student, ctx.loaders.relations),
         ),
     },
     University: { __resolveReference: (reference) => ({ id: reference.id }) },
   },
   createLoaders,
-  consumers: [userRegisteredConsumer, applicationCreatedConsumer],
+  consumers: [userRegisteredConsumer, applicationCreatedConsumer, supervisorAssignedConsumer],
 });

@@ -38,6 +38,10 @@ export class Internship {
   @Property({ type: 'uuid', nullable: true })
   universityId: string | null = null;
 
+  /** Account of the referent teacher who follows the internship for the university. */
+  @Property({ type: 'uuid', nullable: true })
+  supervisorUserId: string | null = null;
+
   @Field(() => LocalDateResolver)
   @Property({ type: 'date' })
   startDate!: string;

@@ -1,27 +1,30 @@
 import { hasRole, isSystemAdmin, isUniversityAdminOf, type RowScope, type Viewer } from '@stages/platform';
 import type { Student } from './student.entity.js';
 
-// Supervisors will see the students they supervise once supervision is recorded (conventions); until then, none.
-
-/** The whole profile, private fields included: the student, their university's administrators, system administrators. */
-export function canReadPrivateProfile(viewer: Viewer | null, student: Pick<Student, 'id' | 'universityId'>): boolean {
-  return isSystemAdmin(viewer) || viewer?.studentId === student.id || isUniversityAdminOf(viewer, student.universityId);
+/** Relationships of the caller with students, looked up in batches per request. */
+export interface StudentRelations {
+  /** The student applied to the caller's enterprise. */
+  isApplicantToViewer(studentId: string): Promise<boolean>;
+  /** The caller is the referent teacher of one of the student's internships. */
+  isSupervisedByViewer(studentId: string): Promise<boolean>;
 }
 
 /**
- * A profile is visible (its public fields at least) to those who may read it whole, and to an enterprise the
- * student applied to (`isApplicantToViewer`, batched per request).
+ * The whole profile, private fields included: the student, their university's administrators, the referent
+ * teachers who follow them, system administrators.
  */
-export async function canReadStudent(
-  viewer: Viewer | null,
-  student: Pick<Student, 'id' | 'universityId'>,
-  isApplicantToViewer: (studentId: string) => Promise<boolean>,
-): Promise<boolean> {
-  if (canReadPrivateProfile(viewer, student)) return true;
-  return hasRole(viewer, 'ENTERPRISE') && (await isApplicantToViewer(student.id));
+export async function canReadPrivateProfile(viewer: Viewer | null, student: Pick<Student, 'id' | 'universityId'>, relations: StudentRelations): Promise<boolean> {
+  if (isSystemAdmin(viewer) || viewer?.studentId === student.id || isUniversityAdminOf(viewer, student.universityId)) return true;
+  return hasRole(viewer, 'UNIVERSITY_SUPERVISOR') && (await relations.isSupervisedByViewer(student.id));
 }
 
-/** The students a caller may list, or null when they may list none. */
+/** A profile is visible (its public fields at least) to those above, and to an enterprise the student applied to. */
+export async function canReadStudent(viewer: Viewer | null, student: Pick<Student, 'id' | 'universityId'>, relations: StudentRelations): Promise<boolean> {
+  if (await canReadPrivateProfile(viewer, student, relations)) return true;
+  return hasRole(viewer, 'ENTERPRISE') && (await relations.isApplicantToViewer(student.id));
+}
+
+/** The students a caller may list by a column filter, or null (a supervisor lists the students they follow). */
 export function studentScope(viewer: Viewer | null): RowScope<Student> | null {
   if (isSystemAdmin(viewer)) return {};
   if (viewer?.universityId && hasRole(viewer, 'UNIVERSITY_ADMIN')) return { universityId: viewer.universityId };
