@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneViewport, saveScreenshot, type BrowserSession } from './browser.js';
-import { demoAccount, mailboxFor, usePlatform, type RunningPlatform } from './platform.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phoneViewport, saveScreenshot } from './browser.js';
+import { browserSuite } from './browser-suite.js';
+import { demoAccount, mailboxFor } from './platform.js';
 
 /*
  * Sign-in, access and account pages of the web client, on a real platform: the PKCE sign-in goes through the
@@ -13,36 +14,10 @@ import { demoAccount, mailboxFor, usePlatform, type RunningPlatform } from './pl
 const refreshTokenKey = 'stages.auth.refreshToken';
 const jwtPattern = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
 
-let platform: RunningPlatform | undefined;
-let session: BrowserSession | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  platform = await usePlatform();
-  session = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await platform?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-function running(): { platform: RunningPlatform; session: BrowserSession } {
-  if (!session || !platform) throw new Error('the browser or the platform did not start');
-  return { platform, session };
-}
-
-function url(path: string): string {
-  return new URL(path, running().platform.url).href;
-}
+const { running, url, newContext } = browserSuite();
 
 async function newPage(phone = false): Promise<Page> {
-  const context = await running().session.newContext(phone ? { viewport: phoneViewport, phone } : {});
-  contexts.push(context);
+  const context = await newContext(phone ? { viewport: phoneViewport, phone } : {});
   return context.newPage();
 }
 

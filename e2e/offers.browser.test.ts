@@ -1,35 +1,17 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneViewport, saveScreenshot, type BrowserSession } from './browser.js';
-import { usePlatform, type RunningPlatform } from './platform.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phoneViewport, saveScreenshot } from './browser.js';
+import { browserSuite } from './browser-suite.js';
 
 const offerCards = '.offer-list > li';
 
-let platform: RunningPlatform | undefined;
-let session: BrowserSession | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  platform = await usePlatform();
-  session = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await platform?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
+const { url, newContext } = browserSuite();
 
 async function openPage(path: string, phone = false): Promise<Page> {
-  if (!session || !platform) throw new Error('the browser or the platform did not start');
-  const context = await session.newContext(phone ? { viewport: phoneViewport, phone } : {});
-  contexts.push(context);
+  const context = await newContext(phone ? { viewport: phoneViewport, phone } : {});
   const page = await context.newPage();
-  await page.goto(new URL(path, platform.url).href);
+  await page.goto(url(path));
   return page;
 }
 

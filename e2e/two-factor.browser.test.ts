@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 import { readFile } from 'node:fs/promises';
 import { generate } from 'otplib';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneViewport, saveScreenshot, type BrowserSession } from './browser.js';
-import { graphqlOn, registerVerifiedStudent, usePlatform, type RunningPlatform } from './platform.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phoneViewport, saveScreenshot } from './browser.js';
+import { browserSuite } from './browser-suite.js';
+import { graphqlOn, registerVerifiedStudent } from './platform.js';
 
 /*
  * Two-factor sign-in (TOTP) in the web client, on a real platform, as a newly registered student (the demo
@@ -17,32 +18,7 @@ import { graphqlOn, registerVerifiedStudent, usePlatform, type RunningPlatform }
 const periodSeconds = 30;
 const recoveryCodePattern = /^[a-z2-9]{4}-[a-z2-9]{4}$/;
 
-let platform: RunningPlatform | undefined;
-let session: BrowserSession | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  platform = await usePlatform();
-  session = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await platform?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-function running(): { platform: RunningPlatform; session: BrowserSession } {
-  if (!session || !platform) throw new Error('the browser or the platform did not start');
-  return { platform, session };
-}
-
-function url(path: string): string {
-  return new URL(path, running().platform.url).href;
-}
+const { running, url, newContext } = browserSuite();
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const timeStep = (epochSeconds: number) => Math.floor(epochSeconds / periodSeconds);
@@ -110,8 +86,7 @@ describe('two-step sign-in', () => {
     const password = 'un mot de passe pour la 2FA';
     await registerVerifiedStudent(running().platform, { email, password, displayName: 'Sacha Deux-Étapes' });
 
-    const context = await running().session.newContext({ viewport: phoneViewport, phone: true });
-    contexts.push(context);
+    const context = await newContext({ viewport: phoneViewport, phone: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url('/')).origin });
     const page = await context.newPage();
     const operations: string[] = [];
