@@ -255,13 +255,14 @@ export function describeSupergraph(mode: string, environment: () => Promise<{ en
       const committed = newId();
       const rolledBack = newId();
       const { recordEvent } = await import('@stages/platform');
+      const closed = (offerId: string) => ({ offerId, enterpriseId: newId(), reason: 'MANUAL' as const });
       await offers.db.orm.em.fork().transactional(async (em) => {
-        recordEvent(em, '/subgraphs/offers', { type: 'offer.published', subject: committed, data: { offerId: committed } });
+        recordEvent(em, '/subgraphs/offers', { type: 'offer.closed', subject: committed, data: closed(committed) });
       });
       await offers.db.orm.em
         .fork()
         .transactional(async (em) => {
-          recordEvent(em, '/subgraphs/offers', { type: 'offer.published', subject: rolledBack, data: { offerId: rolledBack } });
+          recordEvent(em, '/subgraphs/offers', { type: 'offer.closed', subject: rolledBack, data: closed(rolledBack) });
           await em.flush();
           throw new Error('abort');
         })

@@ -2,6 +2,8 @@ import type { Logger, Viewer } from '@stages/platform';
 
 export interface GatewayContext {
   requestId: string;
+  /** W3C trace context passed to the subgraphs (and on to the events they emit). */
+  traceparent?: string;
   logger: Logger;
   viewer: Viewer | null;
   /** The caller's address, forwarded to the subgraphs (throttling, audit). */

@@ -10,6 +10,8 @@ import {
   maskingFormatError,
   remoteKeySet,
   REQUEST_ID_HEADER,
+  TRACEPARENT_HEADER,
+  childTraceparent,
   requestIdFrom,
   requestLogPlugin,
   rethrowWithStatus,
@@ -103,7 +105,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return handleGraphQL(apollo, req, res, async () => {
         const accessToken = bearerToken(headerValue(req.headers.authorization));
         const viewer = accessToken ? await verifyToken(accessToken).catch(rethrowWithStatus(401)) : null;
-        return { requestId, logger: logger.child({ requestId }), viewer, accessToken, clientIp: clientIp(req, options.trustProxy ?? false) };
+        return {
+          requestId,
+          traceparent: childTraceparent(req.headers[TRACEPARENT_HEADER]),
+          logger: logger.child({ requestId }),
+          viewer,
+          accessToken,
+          clientIp: clientIp(req, options.trustProxy ?? false),
+        };
       });
     }
     const auth = routes.get('auth');

@@ -4,7 +4,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import fetch, { type RequestInit } from 'node-fetch';
-import { CLIENT_IP_HEADER, INTERNAL_SECRET_HEADER, REQUEST_ID_HEADER } from '@stages/platform';
+import { CLIENT_IP_HEADER, INTERNAL_SECRET_HEADER, REQUEST_ID_HEADER, TRACEPARENT_HEADER } from '@stages/platform';
 import type { GatewayContext } from './context.js';
 
 // A plain keep-alive fetcher: @apollo/gateway's default (make-fetch-happen) costs far more CPU per request.
@@ -44,6 +44,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     headers.set(INTERNAL_SECRET_HEADER, this.internalSecret);
     if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
     if (context.clientIp) headers.set(CLIENT_IP_HEADER, context.clientIp);
+    if (context.traceparent) headers.set(TRACEPARENT_HEADER, context.traceparent);
     if (context.accessToken) headers.set('authorization', `Bearer ${context.accessToken}`);
   }
 

@@ -30,6 +30,7 @@ type InfrastructureSettings = Pick<
   | 'REDIS_KEY_PREFIX'
   | 'KAFKA_BROKERS'
   | 'KAFKA_CLIENT_ID'
+  | 'KAFKA_PARTITIONS'
   | 'S3_ENDPOINT'
   | 'S3_ACCESS_KEY'
   | 'S3_SECRET_KEY'
@@ -66,11 +67,11 @@ export async function createMailer(settings: Pick<InfrastructureSettings, 'SMTP_
 }
 
 export async function createEventTransport(
-  settings: Pick<InfrastructureSettings, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID'>,
+  settings: Pick<InfrastructureSettings, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_PARTITIONS'>,
   logger: Logger,
 ): Promise<EventTransport> {
   return settings.KAFKA_BROKERS
-    ? KafkaTransport.connect({ brokers: settings.KAFKA_BROKERS.split(','), clientId: settings.KAFKA_CLIENT_ID, partitions: 3 }, logger)
+    ? KafkaTransport.connect({ brokers: settings.KAFKA_BROKERS.split(','), clientId: settings.KAFKA_CLIENT_ID, partitions: settings.KAFKA_PARTITIONS }, logger)
     : Promise.resolve(new InProcessTransport(logger));
 }
 

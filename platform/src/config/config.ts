@@ -75,6 +75,8 @@ export const serviceSettings = {
     z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'expected host:port[,host:port…]'),
   ),
   KAFKA_CLIENT_ID: z.string().default('stages'),
+  /** Partitions of each topic created at start (consumers of one group share a topic's partitions). */
+  KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(100).default(3),
   S3_ENDPOINT: optional(url(['http', 'https'])),
   S3_ACCESS_KEY: optional(z.string().min(1)),
   S3_SECRET_KEY: optional(z.string().min(1)),

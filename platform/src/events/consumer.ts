@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
+import { validateEventData, type EventType } from './catalog.js';
 import type { DomainEvent, EventTransport } from './domain-event.js';
 
 /** A subgraph's handler of some event types; its effect and the processed mark commit together. */
@@ -9,14 +10,15 @@ export interface EventConsumer {
   name: string;
   topics: string[];
   /** Event types handled; others on the same topics are acknowledged and skipped. */
-  types: string[];
+  types: readonly EventType[];
   handle(em: EntityManager, event: DomainEvent): Promise<void>;
 }
 
 /**
  * Subscribes a consumer so each event takes effect once: the handler runs in a transaction that also records
  * the event id in `processed_event`; a redelivered event finds its id there and is skipped (at-least-once
- * delivery, exactly-once effect).
+ * delivery, exactly-once effect). A payload that does not match the catalog is refused before the handler runs
+ * (the transport sends it to the dead-letter topic with the reason).
  */
 export async function startConsumer(
   subgraph: string,
@@ -31,7 +33,8 @@ export async function startConsumer(
     group,
     topics: consumer.topics,
     handler: async (event) => {
-      if (!consumer.types.includes(event.type)) return;
+      if (!consumer.types.includes(event.type as EventType)) return;
+      const data = validateEventData(event.type, event.data);
       await db.orm.em.fork().transactional(async (em) => {
         const knex = em.getKnex();
         const inserted = await knex(table)
@@ -41,7 +44,7 @@ export async function startConsumer(
           .returning('event_id')
           .transacting(em.getTransactionContext()!);
         if (inserted.length === 0) return;
-        await consumer.handle(em, event);
+        await consumer.handle(em, { ...event, data });
       });
       logger.debug({ group, eventId: event.id, type: event.type }, 'event handled');
     },

@@ -14,7 +14,26 @@ export interface DomainEvent<TData = Record<string, unknown>> {
   data: TData;
   /** W3C trace context of the request that caused the event. */
   traceparent?: string;
+  /** Set on an event read from a dead-letter topic: where it came from and why it failed. */
+  deadLetter?: DeadLetterInfo;
 }
+
+export interface DeadLetterInfo {
+  topic: string;
+  partition: number;
+  offset: string;
+  group: string;
+  error: string;
+  failedAt: string;
+}
+
+/** Topic that receives the events a consumer group could not process (`<topic>.DLT`). */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}.DLT`;
+}
+
+/** Retry schedule of a failing handler before its event goes to the dead-letter topic. */
+export const HANDLER_RETRY_DELAYS_MS = [100, 500, 2000];
 
 export type EventHandler = (event: DomainEvent) => Promise<void>;
 

@@ -1,19 +1,20 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { Logger } from '../logging/logger.js';
-import type { DomainEvent, EventHandler, EventTransport, SubscribeOptions } from './domain-event.js';
+import { deadLetterTopicOf, type DomainEvent, type EventHandler, type EventTransport, type SubscribeOptions } from './domain-event.js';
+import { deliverWithRetries, describeError } from './delivery.js';
 
 interface Group {
+  name: string;
   topics: Set<string>;
   handler: EventHandler;
   queue: DomainEvent[];
   running: boolean;
 }
 
-const RETRY_DELAYS_MS = [50, 200, 1000];
-
 /**
  * Delivers published events to the subscribers of this process, one group at a time and in order. A handler that
- * keeps failing is logged and skipped, as a dead-letter topic would receive it in the Kafka mode.
+ * keeps failing is retried with backoff, then its event is published on `<topic>.DLT` (to this process's
+ * subscribers of that topic) and logged; the group moves on.
  */
 export class InProcessTransport implements EventTransport {
   readonly kind = 'in-process' as const;
@@ -34,7 +35,7 @@ export class InProcessTransport implements EventTransport {
     if (this.groups.has(options.group)) throw new Error(`Consumer group ${options.group} is already subscribed in this process`);
     // Handlers run in the subscriber's async context, not the publisher's: otherwise async-local state of the
     // publishing code (such as the ORM's current transaction) would leak into another subgraph's handler.
-    const group: Group = { topics: new Set(options.topics), handler: AsyncResource.bind(options.handler), queue: [], running: false };
+    const group: Group = { name: options.group, topics: new Set(options.topics), handler: AsyncResource.bind(options.handler), queue: [], running: false };
     this.groups.set(options.group, group);
     return async () => {
       this.groups.delete(options.group);
@@ -58,18 +59,17 @@ export class InProcessTransport implements EventTransport {
   }
 
   private async deliver(group: Group, event: DomainEvent): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await group.handler(event);
-        return;
-      } catch (error) {
-        const delay = RETRY_DELAYS_MS[attempt];
-        if (delay === undefined) {
-          this.logger?.error({ err: error, eventId: event.id, type: event.type }, 'event handler failed; event dropped');
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
+    await deliverWithRetries(group.handler, event, {
+      group: group.name,
+      logger: this.logger,
+      deadLetter: (error) =>
+        this.publish([
+          {
+            ...event,
+            topic: deadLetterTopicOf(event.topic),
+            deadLetter: { topic: event.topic, partition: 0, offset: 'n/a', group: group.name, error: describeError(error), failedAt: new Date().toISOString() },
+          },
+        ]),
+    });
   }
 }

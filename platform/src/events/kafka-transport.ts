@@ -1,15 +1,32 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Logger } from '../logging/logger.js';
 import { UnreachableServiceError } from '../infrastructure-errors.js';
-import type { DomainEvent, EventTransport, SubscribeOptions } from './domain-event.js';
+import { catalogTopics } from './catalog.js';
+import { deliverWithRetries, describeError } from './delivery.js';
+import { deadLetterTopicOf, type DeadLetterInfo, type DomainEvent, type EventTransport, type SubscribeOptions } from './domain-event.js';
 
 export interface KafkaSettings {
   brokers: string[];
   clientId: string;
+  /** Partitions of the topics this client creates (the catalog's at start, each with its dead-letter topic). */
   partitions: number;
 }
 
-/** Publishes with an idempotent producer, CloudEvents binary-mode headers, and the aggregate id as key. */
+const DLT_HEADERS = {
+  topic: 'dlt_original_topic',
+  partition: 'dlt_original_partition',
+  offset: 'dlt_original_offset',
+  group: 'dlt_consumer_group',
+  error: 'dlt_error',
+  failedAt: 'dlt_failed_at',
+} as const satisfies Record<keyof DeadLetterInfo, string>;
+
+/**
+ * Publishes with an idempotent producer, CloudEvents binary-mode headers, and the aggregate id as key. Consumers
+ * retry a failing handler with backoff, then copy the message to `<topic>.DLT` with where it came from and why
+ * in headers, and go on: one bad message never stops its partition. Stopping a consumer lets the message in hand
+ * finish, commits, and leaves the group.
+ */
 export class KafkaTransport implements EventTransport {
   readonly kind = 'kafka' as const;
   private readonly knownTopics = new Set<string>();
@@ -19,6 +36,7 @@ export class KafkaTransport implements EventTransport {
     private readonly kafka: Kafka,
     private readonly producer: Producer,
     private readonly settings: KafkaSettings,
+    private readonly logger?: Logger,
   ) {}
 
   static async connect(settings: KafkaSettings, logger?: Logger): Promise<KafkaTransport> {
@@ -49,7 +67,14 @@ export class KafkaTransport implements EventTransport {
       await producer.disconnect().catch(() => undefined);
       throw new UnreachableServiceError('KAFKA_BROKERS', settings.brokers.join(','), error);
     }
-    return new KafkaTransport(kafka, producer, settings);
+    const transport = new KafkaTransport(kafka, producer, settings, logger);
+    try {
+      await transport.ensureTopics(catalogTopics());
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw new UnreachableServiceError('KAFKA_BROKERS', settings.brokers.join(','), error);
+    }
+    return transport;
   }
 
   async publish(events: DomainEvent[]): Promise<void> {
@@ -73,8 +98,17 @@ export class KafkaTransport implements EventTransport {
     await consumer.subscribe({ topics: options.topics, fromBeginning: true });
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        await options.handler(fromMessage(topic, message.headers ?? {}, message.value));
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const deadLetter = (error: unknown) =>
+          this.sendToDeadLetter(topic, message, { topic, partition, offset: message.offset, group: options.group, error: describeError(error), failedAt: new Date().toISOString() });
+        let event: DomainEvent;
+        try {
+          event = fromMessage(topic, message.headers ?? {}, message.value);
+        } catch (error) {
+          this.logger?.error({ err: error, group: options.group, topic, partition, offset: message.offset }, 'unreadable message sent to the dead-letter topic');
+          return deadLetter(error);
+        }
+        await deliverWithRetries(options.handler, event, { group: options.group, logger: this.logger, beforeRetry: heartbeat, deadLetter });
       },
     });
     await joined;
@@ -91,8 +125,15 @@ export class KafkaTransport implements EventTransport {
     await this.producer.disconnect();
   }
 
+  private async sendToDeadLetter(topic: string, message: KafkaMessage, info: DeadLetterInfo): Promise<void> {
+    const headers: IHeaders = { ...message.headers };
+    for (const [field, header] of Object.entries(DLT_HEADERS)) headers[header] = String(info[field as keyof DeadLetterInfo]);
+    await this.producer.send({ topic: deadLetterTopicOf(topic), acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+  }
+
+  /** Creates missing topics, each with its dead-letter topic. */
   private async ensureTopics(topics: string[]): Promise<void> {
-    const missing = [...new Set(topics)].filter((topic) => !this.knownTopics.has(topic));
+    const missing = [...new Set(topics.flatMap((topic) => (topic.endsWith('.DLT') ? [topic] : [topic, deadLetterTopicOf(topic)])))].filter((topic) => !this.knownTopics.has(topic));
     if (missing.length === 0) return;
     const admin = this.kafka.admin();
     await admin.connect();
@@ -146,5 +187,17 @@ function fromMessage(topic: string, headers: IHeaders, value: Buffer | null): Do
     topic,
     data: value ? (JSON.parse(value.toString('utf8')) as Record<string, unknown>) : {},
     traceparent: header('traceparent'),
+    ...(header(DLT_HEADERS.topic) ? { deadLetter: deadLetterFrom(header) } : {}),
+  };
+}
+
+function deadLetterFrom(header: (name: string) => string | undefined): DeadLetterInfo {
+  return {
+    topic: header(DLT_HEADERS.topic) ?? '',
+    partition: Number(header(DLT_HEADERS.partition)),
+    offset: header(DLT_HEADERS.offset) ?? '',
+    group: header(DLT_HEADERS.group) ?? '',
+    error: header(DLT_HEADERS.error) ?? '',
+    failedAt: header(DLT_HEADERS.failedAt) ?? '',
   };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../graphql/ids.js';
-import type { DomainEvent, EventTransport } from './domain-event.js';
+import { InvalidEventError } from './catalog.js';
+import { deadLetterTopicOf, type DomainEvent, type EventTransport } from './domain-event.js';
 
 const event = (topic: string, subject: string, n: number): DomainEvent => ({
   id: newId(),
@@ -79,6 +80,59 @@ export function describeTransportContract(name: string, create: () => Promise<Ev
       expect(done).toEqual([sent.id]);
       expect(attempts).toBe(2);
       await stop();
+    });
+
+    it('should send an event that keeps failing to <topic>.DLT once, saying why, and go on with the next ones', async () => {
+      const topic = `stages.contract${randomUUID().slice(0, 8)}`;
+      const group = `p-${randomUUID()}`;
+      const subject = newId();
+      const poison = event(topic, subject, 0);
+      let poisonAttempts = 0;
+      const processed: number[] = [];
+      const dead: DomainEvent[] = [];
+      const stopDead = await transport.subscribe({ group: `d-${randomUUID()}`, topics: [deadLetterTopicOf(topic)], handler: async (e) => void dead.push(e) });
+      const stop = await transport.subscribe({
+        group,
+        topics: [topic],
+        handler: async (e) => {
+          if (e.id === poison.id) {
+            poisonAttempts++;
+            throw new Error('cannot handle this one');
+          }
+          processed.push(e.data.n as number);
+        },
+      });
+      await transport.publish([poison, event(topic, subject, 1), event(topic, subject, 2)]);
+      await until(() => processed.length === 2 && dead.length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(processed).toEqual([1, 2]);
+      expect(poisonAttempts).toBe(4);
+      expect(dead).toHaveLength(1);
+      expect(dead[0]).toMatchObject({ id: poison.id, type: poison.type, subject, data: poison.data, topic: deadLetterTopicOf(topic) });
+      expect(dead[0]!.deadLetter).toMatchObject({ topic, group, error: 'Error: cannot handle this one' });
+      await stop();
+      await stopDead();
+    });
+
+    it('should dead-letter an invalid payload at once, without retrying', async () => {
+      const topic = `stages.contract${randomUUID().slice(0, 8)}`;
+      let attempts = 0;
+      const dead: DomainEvent[] = [];
+      const stopDead = await transport.subscribe({ group: `d-${randomUUID()}`, topics: [deadLetterTopicOf(topic)], handler: async (e) => void dead.push(e) });
+      const stop = await transport.subscribe({
+        group: `v-${randomUUID()}`,
+        topics: [topic],
+        handler: async () => {
+          attempts++;
+          throw new InvalidEventError('Invalid offer.published payload: offerId: Invalid UUID');
+        },
+      });
+      await transport.publish([event(topic, newId(), 1)]);
+      await until(() => dead.length === 1);
+      expect(attempts).toBe(1);
+      expect(dead[0]!.deadLetter!.error).toBe('InvalidEventError: Invalid offer.published payload: offerId: Invalid UUID');
+      await stop();
+      await stopDead();
     });
   });
 }

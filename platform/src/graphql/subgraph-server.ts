@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../db/database.js';
 import { startConsumer } from '../events/consumer.js';
 import { recordEvent } from '../events/outbox.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
+import { childTraceparent, TRACEPARENT_HEADER } from '../logging/trace-context.js';
 import { handleGraphQL } from '../http/graphql-http.js';
 import { sendJson, startHttpServer, type RunningHttpServer } from '../http/http-server.js';
 import type { Infrastructure } from '../infrastructure.js';
@@ -118,6 +119,8 @@ export async function startSubgraph<TLoaders>(
     const context = async (req: IncomingMessage): Promise<SubgraphContext<TLoaders>> => {
       const em = db.orm.em.fork();
       const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      // Events caused by this request carry its trace, so a consumer's work joins the same trace.
+      const traceparent = childTraceparent(req.headers[TRACEPARENT_HEADER]);
       // The gateway verified the token already; verifying again means a call that bypasses it gains nothing.
       const token = bearerToken(req.headers.authorization);
       const viewer = token ? await verifyToken(token).catch(rethrowWithStatus(401)) : null;
@@ -131,7 +134,7 @@ export async function startSubgraph<TLoaders>(
         loaders: definition.createLoaders(em, viewer),
         logger: logger.child({ requestId }),
         infrastructure: options.infrastructure,
-        emit: (event) => recordEvent(em, source, event),
+        emit: (event) => recordEvent(em, source, { traceparent, ...event }),
       };
     };
 

@@ -1,12 +1,7 @@
-import type { EventConsumer } from '@stages/platform';
+import { eventData, type EventConsumer } from '@stages/platform';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { User } from '../user/user.entity.js';
 
-interface MemberApproved {
-  enterpriseId: string;
-  userId: string;
-  requestId: string;
-}
 
 /** A recruiter accepted into an enterprise acts for it from their next access token on. */
 export const memberApprovedConsumer: EventConsumer = {
@@ -14,7 +9,7 @@ export const memberApprovedConsumer: EventConsumer = {
   topics: ['stages.enterprise'],
   types: ['enterprise.member-approved'],
   async handle(em, event) {
-    const data = event.data as unknown as MemberApproved;
+    const data = eventData(event, 'enterprise.member-approved');
     const updated = await em.nativeUpdate(User, { id: data.userId }, { enterpriseId: data.enterpriseId });
     if (updated === 0) return;
     // Recorded in the consumer's transaction, so the audit entry exists exactly when the change does.

@@ -1,15 +1,7 @@
-import type { EventConsumer } from '@stages/platform';
+import { eventData, type EventConsumer } from '@stages/platform';
 import { Enterprise, VerificationStatus } from '../enterprise/enterprise.entity.js';
 import { MembershipRequest, MembershipStatus } from '../membership/membership-request.entity.js';
 
-interface EnterpriseRegistered {
-  userId: string;
-  roles: string[];
-  enterpriseId: string | null;
-  displayName: string;
-  email: string;
-  enterprise?: { name: string; legalName: string; siret: string; nafCode: string; sector: string; city: string; headcount: number };
-}
 
 /**
  * A recruiter who registers brings their enterprise: it is created pending verification, under the id their
@@ -21,7 +13,7 @@ export const userRegisteredConsumer: EventConsumer = {
   topics: ['stages.user'],
   types: ['user.registered'],
   async handle(em, event) {
-    const data = event.data as unknown as EnterpriseRegistered;
+    const data = eventData(event, 'user.registered');
     if (!data.roles.includes('ENTERPRISE') || !data.enterpriseId || !data.enterprise) return;
     if (await em.findOne(Enterprise, { id: data.enterpriseId })) return;
     const existing = await em.findOne(Enterprise, { siret: data.enterprise.siret });

@@ -1,10 +1,6 @@
-import type { EventConsumer } from '@stages/platform';
+import { eventData, type EventConsumer } from '@stages/platform';
 import { Supervision } from '../student/supervision.entity.js';
 
-interface SupervisorAssigned {
-  studentId: string;
-  supervisorUserId: string;
-}
 
 /** A referent teacher assigned to an internship may see the intern's profile (a read model of internships). */
 export const supervisorAssignedConsumer: EventConsumer = {
@@ -12,7 +8,8 @@ export const supervisorAssignedConsumer: EventConsumer = {
   topics: ['stages.internship'],
   types: ['internship.supervisor-assigned'],
   async handle(em, event) {
-    const data = event.data as unknown as SupervisorAssigned;
+    const data = eventData(event, 'internship.supervisor-assigned');
+    if (!data.supervisorUserId) return;
     if (await em.findOne(Supervision, { studentId: data.studentId, supervisorUserId: data.supervisorUserId })) return;
     em.create(Supervision, { studentId: data.studentId, supervisorUserId: data.supervisorUserId, createdAt: new Date(event.time) });
   },

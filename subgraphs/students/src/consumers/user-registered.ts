@@ -1,14 +1,6 @@
-import type { EventConsumer } from '@stages/platform';
+import { eventData, type EventConsumer } from '@stages/platform';
 import { Student } from '../student/student.entity.js';
 
-interface UserRegistered {
-  userId: string;
-  roles: string[];
-  studentId: string | null;
-  universityId: string | null;
-  email: string;
-  displayName: string;
-}
 
 /** A student who registers gets a profile under the id their account carries (`student_id` in tokens). */
 export const userRegisteredConsumer: EventConsumer = {
@@ -16,7 +8,7 @@ export const userRegisteredConsumer: EventConsumer = {
   topics: ['stages.user'],
   types: ['user.registered'],
   async handle(em, event) {
-    const data = event.data as unknown as UserRegistered;
+    const data = eventData(event, 'user.registered');
     if (!data.roles.includes('STUDENT') || !data.studentId || !data.universityId) return;
     if (await em.findOne(Student, { id: data.studentId })) return;
     const [firstName, ...rest] = data.displayName.trim().split(/\s+/);
