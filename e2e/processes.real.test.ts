@@ -56,6 +56,7 @@ describe('one process per service on real infrastructure', () => {
       DATABASE_POOL_MAX: '2',
       REDIS_URL: requireRealSetting('REDIS_URL'),
       KAFKA_BROKERS: requireRealSetting('KAFKA_BROKERS'),
+      KAFKA_TOPIC_PREFIX: `test-proc-${process.pid}-${Date.now()}.`,
       S3_ENDPOINT: requireRealSetting('S3_ENDPOINT'),
       S3_ACCESS_KEY: requireRealSetting('S3_ACCESS_KEY'),
       S3_SECRET_KEY: requireRealSetting('S3_SECRET_KEY'),

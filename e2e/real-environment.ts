@@ -36,6 +36,8 @@ export async function realEnvironment(name: string): Promise<RealEnvironment> {
       REDIS_KEY_PREFIX: `test-${name}-${process.pid}-${Date.now()}:`,
       KAFKA_BROKERS: requireRealSetting('KAFKA_BROKERS'),
       KAFKA_CLIENT_ID: `stages-${name}-${process.pid}`,
+      // Topics and consumer groups of their own: events of one suite never reach another's consumers.
+      KAFKA_TOPIC_PREFIX: `test-${name}-${process.pid}-${Date.now()}.`,
       S3_ENDPOINT: requireRealSetting('S3_ENDPOINT'),
       S3_ACCESS_KEY: requireRealSetting('S3_ACCESS_KEY'),
       S3_SECRET_KEY: requireRealSetting('S3_SECRET_KEY'),

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { extendSchema, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import {
   bearerToken,
   createTokenVerifier,
@@ -17,13 +18,20 @@ import {
   rethrowWithStatus,
   sendJson,
   startHttpServer,
+  newId,
   type AuthSettings,
+  type EventTransport,
   type Logger,
+  type PubSub,
 } from '@stages/platform';
 import type { GatewayContext } from './context.js';
 import { isAuthServicePath, proxyToAuthService } from './auth-proxy.js';
 import { staticClient } from './static-client.js';
 import { SubgraphDataSource, type SubgraphFetcher } from './subgraph-data-source.js';
+import { startLiveBridge } from './live/live-bridge.js';
+import { LiveHub } from './live/live-hub.js';
+import { startLiveServer } from './live/live-server.js';
+import type { Subscriber } from './live/live-subscriptions.js';
 
 export interface GatewayOptions {
   host: string;
@@ -41,6 +49,13 @@ export interface GatewayOptions {
   /** Built client to serve at `/`, if any. */
   clientDist?: string;
   logger: Logger;
+  /** Live updates: the SDL of schema/subscriptions.graphql, where events come from, and the replicas' hub. */
+  live?: {
+    subscriptionsSdl: string;
+    events: EventTransport;
+    pubsub: PubSub;
+    keepAliveMs: number;
+  };
 }
 
 export interface RunningGateway {
@@ -71,6 +86,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       error: (message) => logger.error(String(message)),
     },
   });
+
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((update) => void (apiSchema = update.apiSchema));
 
   let http: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   const apollo = new ApolloServer<GatewayContext>({
@@ -123,10 +141,54 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     sendJson(res, 404, { error: 'Not found' });
   };
   http = await startHttpServer({ host: options.host, port: options.port, portVariable: options.portVariable, handler });
+
+  const stops: Array<() => Promise<unknown>> = [];
+  if (options.live) {
+    const { live } = options;
+    // Runs a query or mutation through this gateway (plan, subgraph calls, masking) as the given subscriber.
+    const run = async (query: DocumentNode, variables: Record<string, unknown> | undefined, subscriber: Subscriber, operationName?: string | null) => {
+      const requestId = newId();
+      const response = await apollo.executeOperation(
+        { query, variables, operationName: operationName ?? undefined },
+        {
+          contextValue: {
+            requestId,
+            traceparent: childTraceparent(undefined),
+            logger: logger.child({ requestId }),
+            viewer: subscriber.viewer,
+            accessToken: subscriber.accessToken,
+            clientIp: subscriber.clientIp,
+          },
+        },
+      );
+      return (response.body.kind === 'single' ? response.body.singleResult : { errors: [] }) as ExecutionResult;
+    };
+    const hub = await LiveHub.start(live.pubsub, logger);
+    stops.push(() => hub.stop());
+    const stopBridge = await startLiveBridge(live.events, live.pubsub, logger);
+    stops.push(stopBridge);
+    const liveServer = startLiveServer({
+      server: http.server,
+      path: '/graphql',
+      schema: extendSchema(apiSchema!, parse(live.subscriptionsSdl)),
+      hub,
+      verifyToken,
+      runQuery: (document, variables, subscriber) => run(document, variables, subscriber),
+      runOperation: (args, subscriber) => run(args.document, args.variableValues as Record<string, unknown> | undefined, subscriber, args.operationName),
+      clientIp: (req) => clientIp(req, options.trustProxy ?? false),
+      keepAliveMs: live.keepAliveMs,
+      logger,
+    });
+    // Sockets close first (clients reconnect elsewhere), then the hub and the bridge, then HTTP drains.
+    stops.unshift(() => liveServer.close());
+  }
   return {
     url: http.url,
     port: http.port,
-    stop: () => apollo.stop(),
+    async stop() {
+      for (const stop of stops) await stop().catch((error: unknown) => logger.warn({ err: error }, 'live updates did not stop cleanly'));
+      await apollo.stop();
+    },
   };
 }
 

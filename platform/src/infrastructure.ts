@@ -7,6 +7,9 @@ import type { EventTransport } from './events/domain-event.js';
 import { InProcessTransport } from './events/in-process-transport.js';
 import { KafkaTransport } from './events/kafka-transport.js';
 import { MissingSettingError } from './infrastructure-errors.js';
+import { MemoryPubSub } from './pubsub/memory-pubsub.js';
+import type { PubSub } from './pubsub/pubsub.js';
+import { RedisPubSub } from './pubsub/redis-pubsub.js';
 import type { Logger } from './logging/logger.js';
 import { FolderMailer } from './mail/folder-mailer.js';
 import type { Mailer } from './mail/mailer.js';
@@ -31,6 +34,7 @@ type InfrastructureSettings = Pick<
   | 'KAFKA_BROKERS'
   | 'KAFKA_CLIENT_ID'
   | 'KAFKA_PARTITIONS'
+  | 'KAFKA_TOPIC_PREFIX'
   | 'S3_ENDPOINT'
   | 'S3_ACCESS_KEY'
   | 'S3_SECRET_KEY'
@@ -43,6 +47,11 @@ type InfrastructureSettings = Pick<
 
 export async function createCache(settings: Pick<InfrastructureSettings, 'REDIS_URL' | 'REDIS_KEY_PREFIX'>): Promise<Cache> {
   return settings.REDIS_URL ? RedisCache.connect(settings.REDIS_URL, settings.REDIS_KEY_PREFIX) : Promise.resolve(new MemoryCache());
+}
+
+/** Fan-out between the gateway's replicas: in memory in the embedded mode (one process), Redis otherwise. */
+export async function createPubSub(settings: Pick<InfrastructureSettings, 'REDIS_URL' | 'REDIS_KEY_PREFIX'>): Promise<PubSub> {
+  return settings.REDIS_URL ? RedisPubSub.connect(settings.REDIS_URL, settings.REDIS_KEY_PREFIX) : Promise.resolve(new MemoryPubSub());
 }
 
 export async function createStorage(
@@ -67,11 +76,11 @@ export async function createMailer(settings: Pick<InfrastructureSettings, 'SMTP_
 }
 
 export async function createEventTransport(
-  settings: Pick<InfrastructureSettings, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_PARTITIONS'>,
+  settings: Pick<InfrastructureSettings, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_PARTITIONS' | 'KAFKA_TOPIC_PREFIX'>,
   logger: Logger,
 ): Promise<EventTransport> {
   return settings.KAFKA_BROKERS
-    ? KafkaTransport.connect({ brokers: settings.KAFKA_BROKERS.split(','), clientId: settings.KAFKA_CLIENT_ID, partitions: settings.KAFKA_PARTITIONS }, logger)
+    ? KafkaTransport.connect({ brokers: settings.KAFKA_BROKERS.split(','), clientId: settings.KAFKA_CLIENT_ID, partitions: settings.KAFKA_PARTITIONS, prefix: settings.KAFKA_TOPIC_PREFIX }, logger)
     : Promise.resolve(new InProcessTransport(logger));
 }
 

@@ -7,6 +7,7 @@ import {
   booleanFlag,
   PortInUseError,
   createInfrastructure,
+  createPubSub,
   createLogger,
   describeInfrastructure,
   loadConfig,
@@ -25,7 +26,7 @@ import { readDemoAccounts, seedDemo, type DemoAccounts } from '../demo/seed.js';
 import { CLIENT_DIST, ensureClientBuilt } from './client-build.js';
 import { assertPortFree, freePort } from './ports.js';
 import { allSubgraphs } from './subgraphs.js';
-import { ROOT, SUPERGRAPH_PATH } from './supergraph.js';
+import { ROOT, SUBSCRIPTIONS_PATH, SUPERGRAPH_PATH } from './supergraph.js';
 
 const portVariable = (name: string) => `${name.toUpperCase()}_PORT`;
 
@@ -156,6 +157,9 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
     if (settings.STAGES_SERVE_CLIENT) await ensureClientBuilt(log);
 
     const supergraphSdl = await readFile(SUPERGRAPH_PATH, 'utf8');
+    const subscriptionsSdl = await readFile(SUBSCRIPTIONS_PATH, 'utf8');
+    const pubsub = await createPubSub(settings);
+    stack.push(() => pubsub.close());
     const gateway: RunningGateway = await retryOnTakenPort(settings.STAGES_FREE_PORTS, 'GATEWAY_PORT', ports, (port) => startGateway({
       host: settings.HOST,
       port,
@@ -168,6 +172,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
       introspection: settings.NODE_ENV !== 'production',
       clientDist: settings.STAGES_SERVE_CLIENT ? CLIENT_DIST : undefined,
       logger: logger.child({ service: 'gateway' }),
+      live: { subscriptionsSdl, events: infrastructure.events, pubsub, keepAliveMs: settings.LIVE_KEEPALIVE_MS },
     }));
     // The gateway stops first: in-flight requests still reach the subgraphs while it drains.
     stack.push(() => gateway.stop());

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SUPERGRAPH_PATH = path.join(ROOT, 'schema/supergraph.graphql');
+export const SUBSCRIPTIONS_PATH = path.join(ROOT, 'schema/subscriptions.graphql');
 
 interface RoverConfig {
   subgraphs: Record<string, { routing_url: string; schema: { file: string } }>;

@@ -75,6 +75,10 @@ export const serviceSettings = {
     z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'expected host:port[,host:port…]'),
   ),
   KAFKA_CLIENT_ID: z.string().default('stages'),
+  /** Put before every topic and consumer group name (several environments sharing one cluster); empty by default. */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{0,64}$/, 'expected letters, digits, . _ or -').default(''),
+  /** Interval of the gateway's WebSocket pings (a peer that does not answer within it is dropped). */
+  LIVE_KEEPALIVE_MS: z.coerce.number().int().min(1000).max(300_000).default(12_000),
   /** Partitions of each topic created at start (consumers of one group share a topic's partitions). */
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(100).default(3),
   S3_ENDPOINT: optional(url(['http', 'https'])),

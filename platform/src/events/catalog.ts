@@ -92,6 +92,8 @@ export const EVENT_CATALOG = {
   'internship.updated': internshipChange,
   'internship.completed': internshipChange,
   'internship.supervisor-assigned': internshipChange,
+  /** The documents subgraph generated the attestation de stage of a completed internship. */
+  'attestation.generated': z.object({ documentId: id, internshipId: id, studentId: id }),
   'notification.requested': z.object({
     requestedBy: id,
     recipientUserIds: z.array(id).min(1).max(1000),

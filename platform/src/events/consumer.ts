@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { validateEventData, type EventType } from './catalog.js';
-import type { DomainEvent, EventTransport } from './domain-event.js';
+import type { Infrastructure } from '../infrastructure.js';
+import type { DomainEvent } from './domain-event.js';
+import { recordEvent, type NewEvent } from './outbox.js';
 
 /** A subgraph's handler of some event types; its effect and the processed mark commit together. */
 export interface EventConsumer {
@@ -11,7 +13,15 @@ export interface EventConsumer {
   topics: string[];
   /** Event types handled; others on the same topics are acknowledged and skipped. */
   types: readonly EventType[];
-  handle(em: EntityManager, event: DomainEvent): Promise<void>;
+  handle(em: EntityManager, event: DomainEvent, context: ConsumerContext): Promise<void>;
+}
+
+/** What a handler may use besides its transaction. */
+export interface ConsumerContext {
+  infrastructure: Infrastructure;
+  logger: Logger;
+  /** Records an event in this subgraph's outbox, in the handler's transaction. */
+  emit(event: NewEvent): void;
 }
 
 /**
@@ -24,9 +34,10 @@ export async function startConsumer(
   subgraph: string,
   consumer: EventConsumer,
   db: Database,
-  transport: EventTransport,
+  infrastructure: Infrastructure,
   logger: Logger,
 ): Promise<() => Promise<void>> {
+  const transport = infrastructure.events;
   const group = `${subgraph}.${consumer.name}`;
   const table = `${db.schema}.processed_event`;
   return transport.subscribe({
@@ -44,7 +55,11 @@ export async function startConsumer(
           .returning('event_id')
           .transacting(em.getTransactionContext()!);
         if (inserted.length === 0) return;
-        await consumer.handle(em, { ...event, data });
+        await consumer.handle(em, { ...event, data }, {
+          infrastructure,
+          logger,
+          emit: (next) => recordEvent(em, `/subgraphs/${subgraph}`, { traceparent: event.traceparent, ...next }),
+        });
       });
       logger.debug({ group, eventId: event.id, type: event.type }, 'event handled');
     },

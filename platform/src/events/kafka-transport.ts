@@ -10,6 +10,8 @@ export interface KafkaSettings {
   clientId: string;
   /** Partitions of the topics this client creates (the catalog's at start, each with its dead-letter topic). */
   partitions: number;
+  /** Put before every topic and consumer group name, so several environments can share one cluster. */
+  prefix?: string;
 }
 
 const DLT_HEADERS = {
@@ -81,7 +83,7 @@ export class KafkaTransport implements EventTransport {
     if (events.length === 0) return;
     await this.ensureTopics(events.map((event) => event.topic));
     const byTopic = new Map<string, DomainEvent[]>();
-    for (const event of events) byTopic.set(event.topic, [...(byTopic.get(event.topic) ?? []), event]);
+    for (const event of events) byTopic.set(this.physical(event.topic), [...(byTopic.get(this.physical(event.topic)) ?? []), event]);
     await this.producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, list]) => ({
@@ -93,12 +95,13 @@ export class KafkaTransport implements EventTransport {
 
   async subscribe(options: SubscribeOptions): Promise<() => Promise<void>> {
     await this.ensureTopics(options.topics);
-    const consumer = this.kafka.consumer({ groupId: options.group, allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({ groupId: this.physical(options.group), allowAutoTopicCreation: false });
     await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    await consumer.subscribe({ topics: options.topics.map((topic) => this.physical(topic)), fromBeginning: true });
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.run({
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+      eachMessage: async ({ topic: physicalTopic, partition, message, heartbeat }) => {
+        const topic = this.logical(physicalTopic);
         const deadLetter = (error: unknown) =>
           this.sendToDeadLetter(topic, message, { topic, partition, offset: message.offset, group: options.group, error: describeError(error), failedAt: new Date().toISOString() });
         let event: DomainEvent;
@@ -128,7 +131,16 @@ export class KafkaTransport implements EventTransport {
   private async sendToDeadLetter(topic: string, message: KafkaMessage, info: DeadLetterInfo): Promise<void> {
     const headers: IHeaders = { ...message.headers };
     for (const [field, header] of Object.entries(DLT_HEADERS)) headers[header] = String(info[field as keyof DeadLetterInfo]);
-    await this.producer.send({ topic: deadLetterTopicOf(topic), acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+    await this.producer.send({ topic: this.physical(deadLetterTopicOf(topic)), acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+  }
+
+  private physical(name: string): string {
+    return (this.settings.prefix ?? '') + name;
+  }
+
+  private logical(topic: string): string {
+    const prefix = this.settings.prefix ?? '';
+    return topic.startsWith(prefix) ? topic.slice(prefix.length) : topic;
   }
 
   /** Creates missing topics, each with its dead-letter topic. */
@@ -139,11 +151,11 @@ export class KafkaTransport implements EventTransport {
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
-      const toCreate = missing.filter((topic) => !existing.has(topic));
+      const toCreate = missing.filter((topic) => !existing.has(this.physical(topic)));
       if (toCreate.length > 0) {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: toCreate.map((topic) => ({ topic, numPartitions: this.settings.partitions })),
+          topics: toCreate.map((topic) => ({ topic: this.physical(topic), numPartitions: this.settings.partitions })),
         });
       }
       for (const topic of missing) this.knownTopics.add(topic);

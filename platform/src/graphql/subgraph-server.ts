@@ -76,6 +76,7 @@ export async function startSubgraph<TLoaders>(
     poolMax: options.databasePoolMax,
   });
   let http: RunningHttpServer | undefined;
+  let stopStarted: (() => Promise<void>) | undefined;
   try {
     const applied = await db.migrate();
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
@@ -90,7 +91,7 @@ export async function startSubgraph<TLoaders>(
       auth: options.auth,
       clientUrl: options.clientUrl,
     };
-    await definition.onStart?.(runtime);
+    stopStarted = (await definition.onStart?.(runtime)) ?? undefined;
     const verifyToken = createTokenVerifier({ keys: remoteKeySet(options.auth.jwksUrl), issuer: options.auth.issuer, audience: options.auth.audience });
     const { schema } = await buildFederatedSchema(definition);
     const relay = new OutboxRelay(db, options.infrastructure.events, logger, options.relayIntervalMs);
@@ -160,7 +161,7 @@ export async function startSubgraph<TLoaders>(
     // Consumers join their groups in the background: a broker still electing its coordinator must not stop the
     // subgraph from serving. New groups read from the beginning, so nothing published meanwhile is missed.
     const consumers = (definition.consumers ?? []).map((consumer) =>
-      startConsumer(definition.name, consumer, db, options.infrastructure.events, logger).catch((error: unknown) => {
+      startConsumer(definition.name, consumer, db, options.infrastructure, logger).catch((error: unknown) => {
         logger.error({ err: error, consumer: consumer.name }, 'event consumer could not start');
         return async () => undefined;
       }),
@@ -176,12 +177,14 @@ export async function startSubgraph<TLoaders>(
       async stop() {
         await apollo.stop();
         await Promise.all((await Promise.all(consumers)).map((stop) => stop()));
+        await stopStarted?.();
         await relay.stop();
         await db.close();
       },
     };
   } catch (error) {
     await http?.close(0);
+    await stopStarted?.();
     await db.close();
     throw error;
   }

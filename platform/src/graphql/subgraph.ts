@@ -69,8 +69,11 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   referenceResolvers: ReferenceResolvers<SubgraphContext<TLoaders>>;
   /** DataLoaders for one request (and one caller): every batched lookup of the subgraph goes through them. */
   createLoaders(em: EntityManager, viewer: Viewer | null): TLoaders;
-  /** Runs once after migrations, before the subgraph takes requests. */
-  onStart?(runtime: SubgraphRuntime): Promise<void>;
+  /**
+   * Runs once after migrations, before the subgraph takes requests. It may return a function stopping what it
+   * started (timers, workers), called when the subgraph stops, before its database closes.
+   */
+  onStart?(runtime: SubgraphRuntime): Promise<void | (() => Promise<void>)>;
   /** Handlers of domain events published by other subgraphs. */
   consumers?: EventConsumer[];
   /** Extra HTTP endpoints by path (public: no internal secret), e.g. the auth service's JWKS. */
