@@ -38,6 +38,16 @@ interface Fixtures {
   otherDocument: string;
   otherNotification: string;
   otherReport: string;
+  // Status changes (each row that changes one has its own fixture).
+  otherSubmittedApplication: string;
+  otherInterviewApplication: string;
+  enterpriseApplication: string;
+  ownApplication: string;
+  anotherDraftOffer: string;
+  otherPublishedOffer: string;
+  otherClosedOffer: string;
+  otherPlannedInternship: string;
+  universityInternship: string;
 }
 
 interface Case {
@@ -74,6 +84,18 @@ const CASES: Case[] = [
   { field: 'Query.documents', name: 'documents', document: () => '{ documents(first: 5) { totalCount } }', expected: row(U, A, A, A, A, A) },
   { field: 'Query.notification', name: 'notification (someone else’s)', document: (f) => `{ notification(id: "${f.otherNotification}") { id title } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.notifications', name: 'notifications', document: () => '{ notifications(first: 5) { totalCount } }', expected: row(U, A, A, A, A, A) },
+  { field: 'Query.myNotifications', name: 'myNotifications', document: () => '{ myNotifications(first: 5, unreadOnly: true) { totalCount } }', expected: row(U, A, A, A, A, A) },
+  { field: 'Query.unreadNotificationCount', name: 'unreadNotificationCount', document: () => '{ unreadNotificationCount }', expected: row(U, A, A, A, A, A) },
+  { field: 'Mutation.markNotificationRead', name: 'markNotificationRead (someone else’s)', document: (f) => `mutation { markNotificationRead(id: "${f.otherNotification}") { id title } }`, expected: row(U, F, F, F, F, F) },
+  { field: 'Mutation.markAllNotificationsRead', name: 'markAllNotificationsRead', document: () => 'mutation { markAllNotificationsRead }', expected: row(U, A, A, A, A, A) },
+  { field: 'Mutation.sendNotification', name: 'sendNotification', document: (f) => `mutation { sendNotification(input: { recipientUserIds: ["${f.otherUser}"], title: "Matrice", body: "Message de test." }) { recipientCount } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Query.myNotificationPreferences', name: 'myNotificationPreferences', document: () => '{ myNotificationPreferences { digest preferences { eventType channel enabled } } }', expected: row(U, A, A, A, A, A) },
+  { field: 'Mutation.setNotificationPreference', name: 'setNotificationPreference', document: () => 'mutation { setNotificationPreference(eventType: "application.created", channel: PUSH, enabled: false) { enabled } }', expected: row(U, A, A, A, A, A) },
+  { field: 'Mutation.setNotificationPreference', name: 'setNotificationPreference (unknown event type)', document: () => 'mutation { setNotificationPreference(eventType: "offer.nothing", channel: EMAIL, enabled: false) { enabled } }', expected: row(U, B, B, B, B, B) },
+  { field: 'Mutation.setNotificationDigest', name: 'setNotificationDigest', document: () => 'mutation { setNotificationDigest(frequency: NONE) { digest } }', expected: row(U, A, A, A, A, A) },
+  { field: 'Query.webPushPublicKey', name: 'webPushPublicKey (public)', document: () => '{ webPushPublicKey }', expected: row(A, A, A, A, A, A) },
+  { field: 'Mutation.registerPushSubscription', name: 'registerPushSubscription (malformed endpoint)', document: () => 'mutation { registerPushSubscription(input: { endpoint: "not a url", p256dh: "x", auth: "y" }) { id } }', expected: row(U, B, B, B, B, B) },
+  { field: 'Mutation.removePushSubscription', name: 'removePushSubscription (not registered)', document: () => 'mutation { removePushSubscription(endpoint: "https://push.example.invalid/none") }', expected: row(U, A, A, A, A, A) },
   { field: 'Query.placementReport', name: 'placementReport (another university)', document: (f) => `{ placementReport(id: "${f.otherReport}") { id studentCount } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.placementReports', name: 'placementReports', document: () => '{ placementReports(first: 5) { totalCount } }', expected: row(U, F, F, A, A, A) },
   // Fields that expose another party's data, reached through public entities.
@@ -101,6 +123,21 @@ const CASES: Case[] = [
   { field: 'Mutation.decideMembershipRequest', name: 'decideMembershipRequest (unknown)', document: () => 'mutation { decideMembershipRequest(id: "0190c3a2-1111-7111-8111-111111111111", approve: true) { id } }', expected: row(N, N, N, N, N, N) },
   { field: 'Mutation.verifyEmail', name: 'verifyEmail (unknown token)', document: () => 'mutation { verifyEmail(token: "unknown") { id } }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.registerStudent', name: 'registerStudent', document: (f) => `mutation { registerStudent(input: { email: "matrix.${Date.now()}.${Math.random().toString(36).slice(2)}@etu.stages.example", password: "correct horse battery", displayName: "Matrix Test", universityId: "${f.anyUniversity}" }) { accepted } }`, expected: row(A, A, A, A, A, A) },
+  // Status changes: a too-long reason or reversed dates show who gets past authorization without changing anything.
+  { field: 'Mutation.changeApplicationStatus', name: 'changeApplicationStatus (other parties’, SUBMITTED → SHORTLISTED)', document: (f) => `mutation { changeApplicationStatus(id: "${f.otherSubmittedApplication}", status: SHORTLISTED) { id status } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Mutation.changeApplicationStatus', name: 'changeApplicationStatus (to the demo enterprise, reason too long)', document: (f) => `mutation { changeApplicationStatus(id: "${f.enterpriseApplication}", status: REJECTED, reason: "${'x'.repeat(1001)}") { id status } }`, expected: row(U, F, B, F, F, B) },
+  { field: 'Mutation.withdrawApplication', name: 'withdrawApplication (own, reason too long)', document: (f) => `mutation { withdrawApplication(id: "${f.ownApplication}", reason: "${'x'.repeat(1001)}") { id status } }`, expected: row(U, B, F, F, F, B) },
+  { field: 'Mutation.withdrawApplication', name: 'withdrawApplication (other parties’, INTERVIEW)', document: (f) => `mutation { withdrawApplication(id: "${f.otherInterviewApplication}") { id status } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Mutation.publishOffer', name: 'publishOffer (another enterprise’s draft)', document: (f) => `mutation { publishOffer(id: "${f.anotherDraftOffer}") { id status } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Mutation.closeOffer', name: 'closeOffer (another enterprise’s)', document: (f) => `mutation { closeOffer(id: "${f.otherPublishedOffer}") { id status } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Mutation.archiveOffer', name: 'archiveOffer (another enterprise’s closed offer)', document: (f) => `mutation { archiveOffer(id: "${f.otherClosedOffer}") { id status } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Mutation.startInternship', name: 'startInternship (other parties’)', document: (f) => `mutation { startInternship(id: "${f.otherPlannedInternship}") { id status } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Mutation.completeInternship', name: 'completeInternship (unknown)', document: () => 'mutation { completeInternship(id: "0190c3a2-1111-7111-8111-111111111111") { id status } }', expected: row(N, N, N, N, N, N) },
+  { field: 'Mutation.rescheduleInternship', name: 'rescheduleInternship (the admin’s university, reversed dates)', document: (f) => `mutation { rescheduleInternship(id: "${f.universityInternship}", startDate: "2026-06-01", endDate: "2026-05-01") { id status } }`, expected: row(U, F, F, B, F, B) },
+  { field: 'Mutation.assignInternshipSupervisor', name: 'assignInternshipSupervisor (the admin’s university, malformed account id)', document: (f) => `mutation { assignInternshipSupervisor(id: "${f.universityInternship}", supervisorUserId: "nobody") { id status } }`, expected: row(U, F, F, B, F, B) },
+  { field: 'Mutation.assignInternshipSupervisor', name: 'assignInternshipSupervisor (other parties’)', document: (f) => `mutation { assignInternshipSupervisor(id: "${f.otherPlannedInternship}", supervisorUserId: "${f.otherUser}") { id status } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Query.activityReport', name: 'activityReport', document: () => '{ activityReport(from: "2026-01-01", to: "2026-12-31") { day type count } }', expected: row(U, F, F, F, F, A) },
+  { field: 'Query.activityReport', name: 'activityReport (reversed dates)', document: () => '{ activityReport(from: "2026-12-31", to: "2026-01-01") { day type count } }', expected: row(U, F, F, F, F, B) },
 ];
 
 describe('authorization matrix', () => {
@@ -155,8 +192,17 @@ describe('authorization matrix', () => {
       otherApplication: await one('applications', 'select id from applications.application where student_id <> ? and enterprise_id <> ? and university_id <> ?', [demo!.student_id, enterprise!.enterprise_id, university]),
       otherInternship: await one('internships', 'select id from internships.internship where student_id <> ? and enterprise_id <> ? and university_id <> ?', [demo!.student_id, enterprise!.enterprise_id, university]),
       otherDocument: await one('documents', 'select id from documents.document where owner_id not in (?)', [demoIds]),
-      otherNotification: await one('notifications', 'select id from notifications.notification where user_id not in (?)', [demoIds]),
+      otherNotification: await one('notifications', 'select id from notifications.notification where recipient_user_id not in (?)', [demoIds]),
       otherReport: await one('reports', 'select id from reports.placement_report where university_id <> ?', [university]),
+      otherSubmittedApplication: await one('applications', `select id from applications.application where status = 'SUBMITTED' and student_id <> ? and enterprise_id <> ? and university_id <> ?`, [demo!.student_id, enterprise!.enterprise_id, university]),
+      otherInterviewApplication: await one('applications', `select id from applications.application where status = 'INTERVIEW' and student_id <> ? and enterprise_id <> ? and university_id <> ?`, [demo!.student_id, enterprise!.enterprise_id, university]),
+      enterpriseApplication: await one('applications', 'select id from applications.application where enterprise_id = ? and university_id <> ? and student_id <> ?', [enterprise!.enterprise_id, university, demo!.student_id]),
+      ownApplication: await one('applications', 'select id from applications.application where student_id = ?', [demo!.student_id]),
+      anotherDraftOffer: await one('offers', `select id from offers.offer where status = 'DRAFT' and enterprise_id <> ? and id <> (select id from offers.offer where status = 'DRAFT' and enterprise_id <> ? order by id limit 1)`, [enterprise!.enterprise_id, enterprise!.enterprise_id]),
+      otherPublishedOffer: await one('offers', `select id from offers.offer where status = 'PUBLISHED' and enterprise_id <> ? and id <> (select id from offers.offer where status = 'PUBLISHED' order by id limit 1)`, [enterprise!.enterprise_id]),
+      otherClosedOffer: await one('offers', `select id from offers.offer where status = 'CLOSED' and enterprise_id <> ?`, [enterprise!.enterprise_id]),
+      otherPlannedInternship: await one('internships', `select id from internships.internship where status = 'PLANNED' and student_id <> ? and enterprise_id <> ? and university_id <> ? and id <> (select id from internships.internship where student_id <> ? and enterprise_id <> ? and university_id <> ? order by id limit 1)`, [demo!.student_id, enterprise!.enterprise_id, university, demo!.student_id, enterprise!.enterprise_id, university]),
+      universityInternship: await one('internships', 'select id from internships.internship where university_id = ? and student_id <> ? and enterprise_id <> ?', [university, demo!.student_id, enterprise!.enterprise_id]),
     };
   });
 

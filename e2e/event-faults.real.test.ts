@@ -216,6 +216,26 @@ describe('event delivery under faults (real Kafka, Redis and Postgres)', () => {
       data: { offerId: subject, enterpriseId: newId(), reason: 'DEADLINE' },
     });
 
+    /** Offsets the reports consumer groups committed on the offer topic, summed over partitions, and their state. */
+    async function committedOffsets(): Promise<{ committed: number; states: string[] }> {
+      const kafka = new Kafka({ clientId: 'faults-admin', brokers: requireRealSetting('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const groups = (await admin.listGroups()).groups.map((group) => group.groupId).filter((id) => id.startsWith(`${prefix}reports.`));
+        let committed = 0;
+        for (const groupId of groups) {
+          for (const topic of await admin.fetchOffsets({ groupId, topics: [`${prefix}stages.offer`] })) {
+            for (const partition of topic.partitions) committed += Math.max(0, Number(partition.offset));
+          }
+        }
+        const states = (await admin.describeGroups(groups)).groups.map((group) => group.state);
+        return { committed, states };
+      } finally {
+        await admin.disconnect();
+      }
+    }
+
     /** Events of one type the reports consumer took into account (its tally), and the processed-event marks. */
     async function effects(type: string): Promise<{ tally: number; marks: number }> {
       const [tally] = await query<{ total: string | null }>(`select sum(count) as total from reports.event_tally where type = $1`, [type]);
@@ -261,17 +281,7 @@ describe('event delivery under faults (real Kafka, Redis and Postgres)', () => {
       const killedAt = await effects('offer.closed');
       expect(killedAt.tally).toBeLessThan(total);
       // What the group had committed when it died: anything processed past it is delivered again on restart.
-      const kafka = new Kafka({ clientId: 'faults-admin', brokers: requireRealSetting('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
-      const admin = kafka.admin();
-      await admin.connect();
-      const groups = (await admin.listGroups()).groups.map((group) => group.groupId).filter((id) => id.startsWith(`${prefix}reports.`));
-      let committed = 0;
-      for (const groupId of groups) {
-        for (const topic of await admin.fetchOffsets({ groupId, topics: [`${prefix}stages.offer`] })) {
-          for (const partition of topic.partitions) committed += Math.max(0, Number(partition.offset));
-        }
-      }
-      await admin.disconnect();
+      const { committed } = await committedOffsets();
       expect(atKill.tally).toBeGreaterThan(0);
       child = await startReports();
       const final = await until('every event once', () => effects('offer.closed'), (value) => value.tally >= total, 120_000);
@@ -283,7 +293,23 @@ describe('event delivery under faults (real Kafka, Redis and Postgres)', () => {
       expect(killedAt.tally).toBeGreaterThan(committed);
     }, 300_000);
 
-    it('4. a poison message goes to the dead-letter topic exactly once, and the messages after it are processed', async () => {
+    it('4. SIGTERM lets the consumer finish its message, commit and leave the group', async () => {
+      const before = await effects('offer.closed');
+      await transport.publish(Array.from({ length: 2000 }, () => closedEvent()));
+      await until('the consumer to be busy', () => effects('offer.closed'), (value) => value.tally >= before.tally + 200, 60_000);
+      const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+      child!.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      const stopped = await effects('offer.closed');
+      const { committed, states } = await committedOffsets();
+      // Every message it processed is committed (nothing to redeliver), and no member is left in the group.
+      expect(committed).toBe(stopped.tally);
+      expect(states.every((state) => state === 'Empty')).toBe(true);
+      child = await startReports();
+      await until('the rest', () => effects('offer.closed'), (value) => value.tally >= before.tally + 2000, 120_000);
+    }, 240_000);
+
+    it('5. a poison message goes to the dead-letter topic exactly once, and the messages after it are processed', async () => {
       const before = await effects('offer.closed');
       const subject = newId();
       const poisonId = newId();

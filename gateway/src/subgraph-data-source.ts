@@ -52,6 +52,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     try {
       return await super.process(options);
     } catch (error) {
+      // A 4xx with GraphQL errors (e.g. a variable the subgraph's scalar refuses): the service is up and said why.
+      const answer = (error as GraphQLError).extensions?.response as { status?: number; body?: { errors?: unknown } } | undefined;
+      if (answer?.status && answer.status < 500 && Array.isArray(answer.body?.errors)) {
+        return { errors: answer.body.errors } as GatewayGraphQLResponse;
+      }
       const reason = (error as { name?: string }).name === 'AbortError' || (error as { type?: string }).type === 'aborted' ? 'timed out' : 'unreachable';
       options.context?.logger?.warn({ service: this.serviceName, reason, err: error }, 'subgraph call failed');
       throw new GraphQLError(`The ${this.serviceName} service is unavailable; some data could not be loaded.`, {

@@ -246,9 +246,11 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
   const offerById = new Map(offers.map((offer) => [offer.id, offer]));
   const notifications = applications.map((application) => ({
     id: newId(),
-    userId: userIdByStudent.get(application.studentId)!,
+    recipientUserId: userIdByStudent.get(application.studentId)!,
     channel: 'IN_APP' as const,
     eventType: 'application.created',
+    eventId: null,
+    link: '/applications',
     title: 'Candidature envoyée',
     body: `Votre candidature « ${offerById.get(application.offerId)!.title} » a bien été transmise.`,
     readAt: null,

@@ -17,6 +17,21 @@ function applicantLinks(applications: Array<{ studentId: string; enterpriseId: s
   return [...links.values()];
 }
 
+/** Every account as the notifications subgraph's recipient directory knows it (a read model of `user.registered`). */
+function recipients(users: Array<{ id: string; email: string; displayName: string; locale: 'fr' | 'en'; roles: string[]; studentId: string | null; enterpriseId: string | null; universityId: string | null; createdAt: Date }>) {
+  return users.map(({ id, email, displayName, locale, roles, studentId, enterpriseId, universityId, createdAt }) => ({
+    userId: id,
+    email,
+    displayName,
+    locale,
+    roles,
+    studentId,
+    enterpriseId,
+    universityId,
+    updatedAt: createdAt,
+  }));
+}
+
 async function seedIfEmpty(em: EntityManager, entity: string, rows: object[]): Promise<number> {
   if ((await em.count(entity)) > 0) return 0;
   // Batches keep each INSERT well under Postgres' bind-parameter limit.
@@ -80,6 +95,7 @@ export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage:
     seedIfEmpty(fork('internships'), 'Internship', data.internships),
     seedIfEmpty(fork('documents'), 'Document', documents),
     seedIfEmpty(fork('notifications'), 'Notification', data.notifications),
+    seedIfEmpty(fork('notifications'), 'Recipient', recipients(data.users)),
     seedIfEmpty(fork('reports'), 'PlacementReport', data.placementReports),
   ]);
   // Offers last: their presence is the marker that the demo world is complete.

@@ -1,4 +1,5 @@
 import {
+  byForeignKeyLoader,
   byIdLoader,
   connectionByForeignKeyLoader,
   countByForeignKeyLoader,
@@ -6,6 +7,7 @@ import {
   type SubgraphContext,
   type Viewer,
 } from '@stages/platform';
+import { ApplicationStatusChange } from './application/application-status-change.entity.js';
 import { Application } from './application/application.entity.js';
 import { applicationScope } from './application/application.policy.js';
 
@@ -16,6 +18,8 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
   const scope = applicationScope(viewer);
   return {
     applicationById: byIdLoader(em, Application),
+    /** Status history of each application, oldest first (ids are time-ordered), one query per batch. */
+    historyByApplication: byForeignKeyLoader(em, ApplicationStatusChange, 'applicationId'),
     /** Lists of applications are filtered to what the caller may see. */
     applicationsByStudent: connectionByForeignKeyLoader(em, Application, 'studentId', scope ?? NOTHING),
     applicationsByOffer: connectionByForeignKeyLoader(em, Application, 'offerId', scope ?? NOTHING),

@@ -1,5 +1,6 @@
 import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
+import { ApplicationStatusChange } from './application/application-status-change.entity.js';
 import { Application } from './application/application.entity.js';
 import { canReadApplication } from './application/application.policy.js';
 import { ApplicationResolver, OfferApplicationsResolver, StudentApplicationsResolver } from './application/application.resolver.js';
@@ -8,7 +9,7 @@ import { createLoaders } from './context.js';
 export const applicationsSubgraph = defineSubgraph({
   name: 'applications',
   defaultPort: 8006,
-  entities: [Application],
+  entities: [Application, ApplicationStatusChange],
   migrations,
   resolvers: [ApplicationResolver, StudentApplicationsResolver, OfferApplicationsResolver],
   referenceResolvers: {

@@ -1,4 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { CreateDocument } from './0001-create-document.js';
+import { InternshipDocuments } from './0002-internship-documents.js';
 
-export const migrations: MigrationObject[] = [{ name: '0001-create-document', class: CreateDocument }];
+export const migrations: MigrationObject[] = [
+  { name: '0001-create-document', class: CreateDocument },
+  { name: '0002-internship-documents', class: InternshipDocuments },
+];

@@ -1,5 +1,6 @@
 import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
+import { internshipDocumentsConsumer } from './consumers/internship-documents.js';
 import { createLoaders } from './context.js';
 import { Document } from './document/document.entity.js';
 import { canReadDocument } from './document/document.policy.js';
@@ -15,4 +16,5 @@ export const documentsSubgraph = defineSubgraph({
     Document: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.documentById, reference.id, ctx.viewer, (document) => canReadDocument(ctx.viewer, document)) },
   },
   createLoaders,
+  consumers: [internshipDocumentsConsumer],
 });

@@ -54,4 +54,8 @@ export class Application {
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'Date', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** Optimistic lock: two status changes made at once cannot both pass from the same status. */
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
 }

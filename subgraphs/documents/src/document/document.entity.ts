@@ -10,6 +10,7 @@ export enum DocumentKind {
   INTERNSHIP_REPORT = 'INTERNSHIP_REPORT',
   ATTESTATION = 'ATTESTATION',
   CERTIFICATE = 'CERTIFICATE',
+  EVALUATION_FORM = 'EVALUATION_FORM',
 }
 
 registerEnumType(DocumentKind, { name: 'DocumentKind' });
@@ -22,10 +23,23 @@ export class Document {
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
 
-  /** Account that uploaded the document or for whom it was generated. */
+  /** Account that uploaded the document; null for a document generated for an internship's parties. */
   @Index()
-  @Property({ type: 'uuid' })
-  ownerId!: string;
+  @Property({ type: 'uuid', nullable: true })
+  ownerId: string | null = null;
+
+  /** The internship a generated document belongs to, and its parties (copied from the event), who may see it. */
+  @Property({ type: 'uuid', nullable: true })
+  internshipId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  studentId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  enterpriseId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  universityId: string | null = null;
 
   @Field(() => DocumentKind)
   @Enum({ items: () => DocumentKind, type: 'string' })

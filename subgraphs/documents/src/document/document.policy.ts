@@ -1,14 +1,21 @@
-import { isSystemAdmin, type RowScope, type Viewer } from '@stages/platform';
+import type { FilterQuery } from '@mikro-orm/core';
+import { isPartyTo, isSystemAdmin, partyScope, type Viewer } from '@stages/platform';
 import type { Document } from './document.entity.js';
 
-// Parties of an internship (host, university) will see its documents once documents are linked to internships.
-
-/** A document is visible to its owner and to system administrators. */
+/**
+ * A document is visible to its owner and to system administrators; one generated for an internship (attestation,
+ * evaluation form) to the internship's parties: the intern, the host enterprise, the student's university admins.
+ */
 export const canReadDocument = (viewer: Viewer | null, document: Document): boolean =>
-  isSystemAdmin(viewer) || (viewer !== null && viewer.subject === document.ownerId);
+  isSystemAdmin(viewer) ||
+  (viewer !== null && document.ownerId !== null && viewer.subject === document.ownerId) ||
+  (document.internshipId !== null && document.studentId !== null && isPartyTo(viewer, { studentId: document.studentId, enterpriseId: document.enterpriseId, universityId: document.universityId }));
 
-/** The documents a caller may list, or null when none (anonymous). */
-export function documentScope(viewer: Viewer | null): RowScope<Document> | null {
+/** The documents a caller may list (the same rule as a row filter), or null when none (anonymous). */
+export function documentScope(viewer: Viewer | null): FilterQuery<Document> | null {
   if (isSystemAdmin(viewer)) return {};
-  return viewer ? { ownerId: viewer.subject } : null;
+  if (!viewer) return null;
+  const own: FilterQuery<Document> = { ownerId: viewer.subject };
+  const party = partyScope(viewer);
+  return party ? { $or: [own, { internshipId: { $ne: null }, ...party }] } : own;
 }

@@ -57,4 +57,8 @@ export class Internship {
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'Date' })
   createdAt: Date = new Date();
+
+  /** Optimistic lock: two changes made at once from the same state cannot both commit. */
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
 }

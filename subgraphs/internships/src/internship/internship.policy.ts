@@ -1,4 +1,4 @@
-import { hasRole, isPartyTo, partyScope, type RowScope, type Viewer } from '@stages/platform';
+import { hasRole, isPartyTo, isSystemAdmin, isUniversityAdminOf, partyScope, type RowScope, type Viewer } from '@stages/platform';
 import type { Internship } from './internship.entity.js';
 
 const isSupervisor = (viewer: Viewer | null) => hasRole(viewer, 'UNIVERSITY_SUPERVISOR');
@@ -16,3 +16,13 @@ export function internshipScope(viewer: Viewer | null): RowScope<Internship> | n
   if (scope) return scope;
   return isSupervisor(viewer) ? { supervisorUserId: viewer!.subject } : null;
 }
+
+/** The host enterprise's recruiters, the administrators of the student's university and system administrators run an internship. */
+export const canManageInternship = (viewer: Viewer | null, internship: Internship): boolean =>
+  isSystemAdmin(viewer) ||
+  (hasRole(viewer, 'ENTERPRISE') && viewer?.enterpriseId !== undefined && viewer.enterpriseId === internship.enterpriseId) ||
+  isUniversityAdminOf(viewer, internship.universityId);
+
+/** The referent teacher is the university's choice: its administrators, or a system administrator. */
+export const canAssignSupervisor = (viewer: Viewer | null, internship: Internship): boolean =>
+  isSystemAdmin(viewer) || isUniversityAdminOf(viewer, internship.universityId);

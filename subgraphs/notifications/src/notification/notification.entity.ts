@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { newId } from '@stages/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
@@ -9,19 +9,21 @@ export enum NotificationChannel {
   PUSH = 'PUSH',
 }
 
-registerEnumType(NotificationChannel, { name: 'NotificationChannel' });
+registerEnumType(NotificationChannel, { name: 'NotificationChannel', description: 'How a notification reaches a person.' });
 
 @ObjectType({ description: 'A message Stages sent to a person.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'notification' })
+@Unique({ properties: ['eventId', 'recipientUserId', 'channel'] })
 export class Notification {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
 
+  @Field(() => ID, { description: 'Account the notification was sent to.' })
   @Index()
   @Property({ type: 'uuid' })
-  userId!: string;
+  recipientUserId!: string;
 
   @Field(() => NotificationChannel)
   @Enum({ items: () => NotificationChannel, type: 'string' })
@@ -31,6 +33,10 @@ export class Notification {
   @Property({ type: 'string', length: 100 })
   eventType!: string;
 
+  @Field(() => ID, { nullable: true, description: 'Id of the event that caused it (none for older notifications).' })
+  @Property({ type: 'uuid', nullable: true })
+  eventId: string | null = null;
+
   @Field(() => String)
   @Property({ type: 'string', length: 200 })
   title!: string;
@@ -38,6 +44,10 @@ export class Notification {
   @Field(() => String)
   @Property({ type: 'text' })
   body!: string;
+
+  @Field(() => String, { nullable: true, description: 'Path in the web client to open, e.g. /applications.' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  link: string | null = null;
 
   @Field(() => DateTimeISOResolver, { nullable: true })
   @Property({ type: 'Date', nullable: true })

@@ -87,4 +87,8 @@ export class Offer {
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'Date', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** Optimistic lock: two status changes made at once cannot both pass from the same status. */
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
 }

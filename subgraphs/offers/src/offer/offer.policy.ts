@@ -15,3 +15,6 @@ export function offerScope(viewer: Viewer | null, status: OfferStatus): { status
   if (viewer?.enterpriseId && hasRole(viewer, 'ENTERPRISE')) return { status, enterpriseId: viewer.enterpriseId };
   return null;
 }
+
+/** An offer's status is changed by its enterprise's recruiters and by system administrators. */
+export const canManageOffer = (viewer: Viewer | null, offer: Offer): boolean => isSystemAdmin(viewer) || isOwner(viewer, offer.enterpriseId);

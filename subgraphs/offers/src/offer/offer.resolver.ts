@@ -1,10 +1,11 @@
 import { authorize, ConnectionType, findPage, loadVisibleOrThrow, PageArgs, type Connection } from '@stages/platform';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OffersContext } from '../context.js';
 import { Enterprise } from '../external/enterprise.js';
 import { Offer, OfferStatus } from './offer.entity.js';
 import { OffersArgs } from './offer.inputs.js';
 import { canReadOffer, offerScope } from './offer.policy.js';
+import { archiveOffer, closeOffer, publishOffer } from './offer.service.js';
 
 export const OfferConnection = ConnectionType(Offer);
 
@@ -20,6 +21,21 @@ export class OfferResolver {
     const scope = offerScope(ctx.viewer, args.status ?? OfferStatus.PUBLISHED);
     authorize(ctx.viewer, scope !== null);
     return findPage(ctx.em, Offer, scope!, args);
+  }
+
+  @Mutation(() => Offer, { description: 'Publishes a draft (DRAFT → PUBLISHED): the enterprise’s recruiters or a system administrator.' })
+  publishOffer(@Arg('id', () => ID) id: string, @Ctx() ctx: OffersContext): Promise<Offer> {
+    return publishOffer(ctx, id);
+  }
+
+  @Mutation(() => Offer, { description: 'Closes a published offer to new applications (PUBLISHED → CLOSED).' })
+  closeOffer(@Arg('id', () => ID) id: string, @Ctx() ctx: OffersContext): Promise<Offer> {
+    return closeOffer(ctx, id);
+  }
+
+  @Mutation(() => Offer, { description: 'Archives a closed offer or drops a draft (CLOSED or DRAFT → ARCHIVED).' })
+  archiveOffer(@Arg('id', () => ID) id: string, @Ctx() ctx: OffersContext): Promise<Offer> {
+    return archiveOffer(ctx, id);
   }
 
   @FieldResolver(() => Enterprise, { nullable: true, description: 'The host enterprise (resolved by the enterprises subgraph).' })
