@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Page, Response } from 'playwright-core';
+import type { Page, Response, WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { phoneViewport, saveScreenshot } from './browser.js';
 import { browserSuite } from './browser-suite.js';
@@ -263,5 +263,78 @@ describe('live updates', () => {
     await page.reload();
     await page.waitForFunction(() => /\d/.test(document.querySelector('.bell__button')?.getAttribute('aria-label') ?? ''));
     expect(await unreadBadge(page)).toBe(0);
+  });
+
+  it('should reconnect with a refreshed token after a 4401 close and show the paused hint while the hub is down', async () => {
+    const application = await movableApplication();
+    const after = frenchStatus[application.next];
+    // Between the page and the gateway: the real socket, plus what the server would do on its own — close with
+    // 4401 when the access token expires, push SERVICE_UNAVAILABLE while its event hub is down.
+    const sockets: WebSocketRoute[] = [];
+    const subscriptionIds = new Map<WebSocketRoute, string>();
+    const refreshes: string[] = [];
+    let routed: Promise<void> = Promise.resolve();
+    const student = await signedInPage('STUDENT', `/applications/${application.id}`, {
+      prepare: (page) => {
+        routed = page.routeWebSocket(/\/graphql$/, (socket) => {
+          sockets.push(socket);
+          const server = socket.connectToServer();
+          socket.onMessage((message) => {
+            const parsed = JSON.parse(String(message)) as { id?: string; type?: string; payload?: { query?: string } };
+            if (parsed.type === 'subscribe' && parsed.payload?.query?.includes('subscription ApplicationStatusChanged')) {
+              subscriptionIds.set(socket, parsed.id!);
+            }
+            server.send(message);
+          });
+        });
+        page.on('request', (request) => {
+          if (new URL(request.url()).pathname === '/oauth/token' && (request.postData() ?? '').includes('grant_type=refresh_token')) {
+            refreshes.push(request.url());
+          }
+        });
+      },
+    });
+    await routed;
+    await student.locator('.application-status').waitFor();
+    await student.waitForFunction(() => /\d/.test(document.querySelector('.bell__button')?.getAttribute('aria-label') ?? ''));
+    await expect.poll(() => subscriptionIds.size).toBe(1);
+
+    // The token expired on the server's clock: one refresh, a new socket, the subscriptions sent again.
+    await sockets[0]!.close({ code: 4401, reason: 'Unauthorized: the access token expired' });
+    await expect.poll(() => subscriptionIds.has(sockets[1]!), { timeout: 10_000 }).toBe(true);
+    expect(refreshes).toHaveLength(1);
+    expect(sockets).toHaveLength(2);
+
+    // The event hub is down: the subscription stays open and the header says updates are paused.
+    const socket = sockets[1]!;
+    socket.send(
+      JSON.stringify({
+        id: subscriptionIds.get(socket),
+        type: 'next',
+        payload: {
+          data: null,
+          errors: [{ message: 'Live updates are interrupted.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+        },
+      }),
+    );
+    const hint = student.getByRole('banner').getByText('Mises à jour en direct suspendues');
+    await hint.waitFor();
+    await saveScreenshot(student, 'live-paused');
+
+    // Updates flow again: the next status change shows, and the hint goes away.
+    const recruiterToken = await accessTokenOf(demoAccount(running().platform, 'ENTERPRISE'));
+    await graphqlOn(
+      running().platform,
+      'mutation TestMove($id: ID!, $status: ApplicationStatus!) { changeApplicationStatus(id: $id, status: $status) { id } }',
+      { id: application.id, status: application.next },
+      recruiterToken,
+    );
+    await student.waitForFunction(
+      (expected) => document.querySelector('.application-status')?.textContent?.trim() === expected,
+      after,
+      { timeout: liveBudgetMs * 2 },
+    );
+    await hint.waitFor({ state: 'detached' });
+    expect(sockets).toHaveLength(2);
   });
 });

@@ -39,6 +39,15 @@ export const router = createRouter({
       },
     },
     {
+      path: '/applications/:id',
+      name: 'application',
+      component: () => import('./pages/ApplicationPage.vue'),
+      meta: {
+        titleKey: 'applications.pageTitle',
+        roles: ['STUDENT', 'ENTERPRISE', 'UNIVERSITY_ADMIN', 'SYSTEM_ADMIN'],
+      },
+    },
+    {
       path: '/university/students',
       name: 'university-students',
       component: () => import('./pages/UniversityStudentsPage.vue'),

@@ -204,6 +204,26 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
     })),
   );
 
+  // The demo student has an open application to the demo recruiter's enterprise, so both sides of the recruiting
+  // flow (and live status updates) can be tried on a fresh install with the demo accounts.
+  const demoStudentId = users.find((user) => user.roles.includes('STUDENT'))?.studentId;
+  const demoEnterpriseId = users.find((user) => user.roles.includes('ENTERPRISE') && enterprises.find((e) => e.id === user.enterpriseId)?.verificationStatus === 'VERIFIED')?.enterpriseId;
+  const demoStudent = students.find((student) => student.id === demoStudentId);
+  const demoOffer = offers.find((offer) => offer.enterpriseId === demoEnterpriseId && offer.status === 'PUBLISHED' && !applications.some((a) => a.studentId === demoStudentId && a.offerId === offer.id));
+  if (demoStudent && demoOffer) {
+    applications.push({
+      id: newId(),
+      studentId: demoStudent.id,
+      offerId: demoOffer.id,
+      enterpriseId: demoOffer.enterpriseId,
+      universityId: demoStudent.universityId,
+      status: 'SUBMITTED',
+      coverLetter: `Madame, Monsieur, je souhaite rejoindre ${enterprises.find((e) => e.id === demoOffer.enterpriseId)!.name} pour le poste « ${demoOffer.title} ».`,
+      submittedAt: addDays(now, -1),
+      updatedAt: now,
+    });
+  }
+
   // One accepted application per student at most becomes an internship.
   const internshipByStudent = new Map<string, (typeof applications)[number]>();
   for (const application of applications) {

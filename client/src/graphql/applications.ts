@@ -15,8 +15,24 @@ export interface ApplicationSummary {
   id: string;
   status: ApplicationStatus;
   submittedAt: string;
+  updatedAt: string;
   /** Null when the offers subgraph could not resolve the reference. */
   offer: { id: string; title: string; enterprise: { id: string; name: string } | null } | null;
+  /** The applicant; null when the students subgraph could not resolve the reference. */
+  student: { id: string; firstName: string; lastName: string } | null;
+}
+
+/** One move of an application's status (`Application.history`, oldest first). */
+export interface ApplicationStatusChange {
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+  reason: string | null;
+  at: string;
+}
+
+export interface ApplicationDetail extends ApplicationSummary {
+  coverLetter: string | null;
+  history: ApplicationStatusChange[];
 }
 
 /** The applications the caller may see: their own, to their offers, or their university's students'. */
@@ -30,6 +46,7 @@ export const ApplicationsPageDocument = gql<{ applications: Connection<Applicati
           id
           status
           submittedAt
+          updatedAt
           offer {
             id
             title
@@ -38,12 +55,108 @@ export const ApplicationsPageDocument = gql<{ applications: Connection<Applicati
               name
             }
           }
+          student {
+            id
+            firstName
+            lastName
+          }
         }
       }
       pageInfo {
         hasNextPage
         endCursor
       }
+    }
+  }
+`;
+
+/** One application with its history, for its own page. */
+export const ApplicationPageDocument = gql<{ application: ApplicationDetail | null }, { id: string }>`
+  query ApplicationPage($id: ID!) {
+    application(id: $id) {
+      id
+      status
+      coverLetter
+      submittedAt
+      updatedAt
+      offer {
+        id
+        title
+        enterprise {
+          id
+          name
+        }
+      }
+      student {
+        id
+        firstName
+        lastName
+      }
+      history {
+        from
+        to
+        reason
+        at
+      }
+    }
+  }
+`;
+
+/** What a status change returns and pushes: enough to update a row or a page in place. */
+export interface ApplicationStatusUpdate {
+  id: string;
+  status: ApplicationStatus;
+  updatedAt: string;
+  history: ApplicationStatusChange[];
+}
+
+const statusUpdateFields = `
+  id
+  status
+  updatedAt
+  history {
+    from
+    to
+    reason
+    at
+  }
+`;
+
+/** An enterprise recruiter moves an application (SHORTLISTED, INTERVIEW, OFFERED, REJECTED). */
+export const ChangeApplicationStatusDocument = gql<
+  { changeApplicationStatus: ApplicationStatusUpdate },
+  { id: string; status: ApplicationStatus; reason?: string | null }
+>`
+  mutation ChangeApplicationStatus($id: ID!, $status: ApplicationStatus!, $reason: String) {
+    changeApplicationStatus(id: $id, status: $status, reason: $reason) {
+      ${statusUpdateFields}
+    }
+  }
+`;
+
+/** The student withdraws an open application. */
+export const WithdrawApplicationDocument = gql<
+  { withdrawApplication: ApplicationStatusUpdate },
+  { id: string; reason?: string | null }
+>`
+  mutation WithdrawApplication($id: ID!, $reason: String) {
+    withdrawApplication(id: $id, reason: $reason) {
+      ${statusUpdateFields}
+    }
+  }
+`;
+
+/**
+ * Status changes pushed by the gateway: of one application (`applicationId`), or of every application the
+ * signed-in person may see (no argument).
+ */
+export const ApplicationStatusChangedDocument = gql<
+  { applicationStatusChanged: ApplicationStatusUpdate },
+  { applicationId?: string | null }
+>`
+  subscription ApplicationStatusChanged($applicationId: ID) {
+    applicationStatusChanged(applicationId: $applicationId) {
+      ${statusUpdateFields}
     }
   }
 `;

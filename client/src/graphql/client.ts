@@ -1,4 +1,4 @@
-import { Client, cacheExchange, fetchExchange } from '@urql/vue';
+import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/vue';
 import { shallowRef } from 'vue';
 import {
   accessTokenExpiring,
@@ -6,6 +6,7 @@ import {
   currentAccessToken,
   refreshSession,
 } from '../composables/auth/session';
+import { createLiveConnection, type LiveConnection } from './live';
 
 const bearerPrefix = 'Bearer ';
 
@@ -46,11 +47,14 @@ async function fetchWithSession(input: RequestInfo | URL, init?: RequestInit): P
   return fetch(input, withAuthorization(init, null));
 }
 
-/** A client for the supergraph gateway, which serves the API on the same origin as this app. */
-export function createGraphqlClient(): Client {
+/**
+ * A client for the supergraph gateway, which serves the API on the same origin as this app: queries and
+ * mutations over HTTP, subscriptions over the given WebSocket connection (graphql-ws).
+ */
+export function createGraphqlClient(live: LiveConnection = createLiveConnection()): Client {
   return new Client({
     url: '/graphql',
-    exchanges: [cacheExchange, fetchExchange],
+    exchanges: [cacheExchange, subscriptionExchange({ forwardSubscription: live.forward }), fetchExchange],
     // Read on every request: the bearer token of the current session, if any. The gateway's CSRF prevention
     // accepts these JSON POSTs.
     fetchOptions: () => {
@@ -63,12 +67,19 @@ export function createGraphqlClient(): Client {
   });
 }
 
+// The WebSocket of the current client: replaced with it, so a new session never reuses a socket authenticated
+// as the previous one.
+let liveConnection = createLiveConnection();
+
 /**
  * The client the app uses, replaced by `resetGraphqlClient` when someone signs in or out so no cached result
- * of one session is ever shown in another. Pages created afterwards get the new one.
+ * of one session is ever shown in another, and no subscription keeps the previous session's socket. Pages
+ * created afterwards get the new one.
  */
-export const graphqlClient = shallowRef<Client>(createGraphqlClient());
+export const graphqlClient = shallowRef<Client>(createGraphqlClient(liveConnection));
 
 export function resetGraphqlClient(): void {
-  graphqlClient.value = createGraphqlClient();
+  liveConnection.dispose();
+  liveConnection = createLiveConnection();
+  graphqlClient.value = createGraphqlClient(liveConnection);
 }

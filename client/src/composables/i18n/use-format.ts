@@ -12,6 +12,10 @@ export function useFormat() {
   const date = computed(
     () => new Intl.DateTimeFormat(intlLocale.value, { dateStyle: 'long', timeZone: 'Europe/Paris' }),
   );
+  const dateTime = computed(
+    () =>
+      new Intl.DateTimeFormat(intlLocale.value, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+  );
 
   return {
     formatInteger: (value: number) => integer.value.format(value),
@@ -20,6 +24,11 @@ export function useFormat() {
     formatDate: (iso: string) => {
       const value = new Date(iso);
       return Number.isNaN(value.getTime()) ? iso : date.value.format(value);
+    },
+    /** An ISO 8601 instant as a date and time in France. */
+    formatDateTime: (iso: string) => {
+      const value = new Date(iso);
+      return Number.isNaN(value.getTime()) ? iso : dateTime.value.format(value);
     },
   };
 }
