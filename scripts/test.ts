@@ -2,24 +2,19 @@
 // configured (after `npm run infra:up`) and always under CI=true, where a missing service fails them; the
 // browser suite when Chromium is installed (always under CI). Ends with one "N passed, N failed" line.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadInfraEnv } from './lib/infra-env.js';
 import { ROOT } from './lib/supergraph.js';
 
-const INFRA_ENV = path.join(ROOT, '.stages/infra.env');
 const REAL_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'KAFKA_BROKERS', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'SMTP_URL', 'MAILPIT_URL'];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ci = process.env.CI === 'true';
 
 // Settings written by `npm run infra:up`; variables already in the environment win.
-if (existsSync(INFRA_ENV)) {
-  for (const line of readFileSync(INFRA_ENV, 'utf8').split('\n')) {
-    const match = /^(?:export\s+)?([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (match && process.env[match[1]!] === undefined) process.env[match[1]!] = match[2]!.replace(/^['"]|['"]$/g, '');
-  }
-}
+loadInfraEnv();
 
 const projects = ['unit', 'integration'];
 const notRun: string[] = [];

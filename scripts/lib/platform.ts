@@ -148,7 +148,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env, log: (
     // Started one after another: each migrates its own schema; in parallel they would compete for two cores.
     for (const definition of allSubgraphs) await launch(definition);
     stack.push(async () => {
-      for (const running of [...subgraphs.values()].reverse()) await running.stop();
+      // In parallel: each waits for its consumers to finish the message in hand and leave their groups.
+      await Promise.all([...subgraphs.values()].map((running) => running.stop()));
       subgraphs.clear();
     });
 

@@ -52,7 +52,9 @@ export class KafkaTransport implements EventTransport {
       logLevel: logLevel.WARN,
       logCreator: () => ({ level, log }) => {
         const { message, ...extra } = log;
-        if (level <= logLevel.ERROR) logger?.error(extra, `kafka: ${message}`);
+        // A group rebalancing (a member joined or left) is routine; kafkajs reports it as an error.
+        if (/rebalanc/i.test(`${message} ${String(extra.error ?? '')}`)) logger?.debug(extra, `kafka: ${message}`);
+        else if (level <= logLevel.ERROR) logger?.error(extra, `kafka: ${message}`);
         else logger?.warn(extra, `kafka: ${message}`);
       },
     });
@@ -95,7 +97,15 @@ export class KafkaTransport implements EventTransport {
 
   async subscribe(options: SubscribeOptions): Promise<() => Promise<void>> {
     await this.ensureTopics(options.topics);
-    const consumer = this.kafka.consumer({ groupId: this.physical(options.group), allowAutoTopicCreation: false });
+    // A member that died holds its partitions until its session times out: 15 s rather than kafkajs' 30 s. Fetches
+    // return as soon as a message arrives; the shorter wait only bounds how long stopping takes.
+    const consumer = this.kafka.consumer({
+      groupId: this.physical(options.group),
+      allowAutoTopicCreation: false,
+      sessionTimeout: 15_000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 1000,
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics.map((topic) => this.physical(topic)), fromBeginning: true });
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));

@@ -26,6 +26,8 @@ export class OutboxRelay {
   private running: Promise<number> | undefined;
   private failures = 0;
   private stopped = true;
+  private ticking = false;
+  private nudged = false;
 
   constructor(
     private readonly db: Database,
@@ -58,7 +60,10 @@ export class OutboxRelay {
 
   /** Asks for a relay pass soon, e.g. right after a commit that wrote events. */
   nudge(): void {
-    if (!this.stopped && this.failures === 0) this.schedule(0);
+    if (this.stopped || this.failures > 0) return;
+    // During a pass, ask for another right after it: its query may have run before this commit.
+    if (this.ticking) this.nudged = true;
+    else this.schedule(0);
   }
 
   private schedule(delayMs: number): void {
@@ -68,15 +73,19 @@ export class OutboxRelay {
   }
 
   private async tick(): Promise<void> {
+    this.ticking = true;
+    this.nudged = false;
     try {
       await this.drain();
       this.failures = 0;
     } catch (error) {
       this.failures++;
       this.logger.warn({ err: error, failures: this.failures }, 'outbox relay could not publish; will retry');
+    } finally {
+      this.ticking = false;
     }
     if (!this.stopped) {
-      const backoff = this.failures === 0 ? this.intervalMs : Math.min(MAX_BACKOFF_MS, this.intervalMs * 2 ** this.failures);
+      const backoff = this.failures === 0 ? (this.nudged ? 0 : this.intervalMs) : Math.min(MAX_BACKOFF_MS, this.intervalMs * 2 ** this.failures);
       this.schedule(backoff);
     }
   }
