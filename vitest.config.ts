@@ -22,6 +22,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           setupFiles,
+          // Groups run one after another (unit and integration, then browser, then real): each file of these
+          // starts a whole platform, and the fault tests stop shared services; together they would starve.
+          sequence: { groupOrder: 0 },
           include: ['**/*.integration.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
@@ -35,6 +38,7 @@ export default defineConfig({
         test: {
           name: 'real',
           setupFiles,
+          sequence: { groupOrder: 2 },
           include: ['**/*.real.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
@@ -47,6 +51,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           setupFiles,
+          sequence: { groupOrder: 1 },
           include: ['e2e/**/*.browser.test.ts'],
           testTimeout: 120_000,
           // Starting the platform may take minutes on a first run (initdb, migrations, client build).
