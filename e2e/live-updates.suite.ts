@@ -91,7 +91,7 @@ export function describeLiveUpdates(mode: string, environment: () => Promise<{ e
       const published = (id: string, city: string): NewEvent => ({
         type: 'offer.published',
         subject: id,
-        data: { offerId: id, enterpriseId: offer!.enterprise_id, title: offer!.title, city, country: 'FR', remote: offer!.remote as 'ON_SITE', durationMonths: 6, startDate: offer!.start_date },
+        data: { offerId: id, enterpriseId: offer!.enterprise_id, title: offer!.title, city, country: 'FR', remote: offer!.remote as 'ON_SITE', durationMonths: 6, startDate: offer!.start_date, deadline: null },
       });
       await emit('offers', published(newId(), 'Ailleurs-sur-Mer'), published(offer!.id, offer!.city));
       const [pushed] = await live.waitFor(1);

@@ -64,6 +64,12 @@ export const EVENT_CATALOG = {
   }),
   'enterprise.member-approved': z.object({ enterpriseId: id, userId: id, requestId: id }),
   'enterprise.member-rejected': z.object({ enterpriseId: id, userId: id, requestId: id }),
+  /** A recruiter submitted the enterprise's profile for verification. */
+  'enterprise.verification-requested': z.object({ enterpriseId: id, requestedBy: id }),
+  /** A system administrator verified the enterprise: it may publish offers. */
+  'enterprise.verified': z.object({ enterpriseId: id, decidedBy: id }),
+  /** A system administrator refused the verification, saying why. */
+  'enterprise.rejected': z.object({ enterpriseId: id, decidedBy: id, reason: z.string().min(1).max(1000) }),
   'application.created': z.object({
     applicationId: id,
     studentId: id,
@@ -86,7 +92,19 @@ export const EVENT_CATALOG = {
     remote: z.enum(['ON_SITE', 'HYBRID', 'REMOTE']),
     durationMonths: z.int().positive(),
     startDate: isoDate,
+    /** Last day to apply, if any. */
+    deadline: isoDate.nullable(),
   }),
+  /** A draft or published offer was edited (status tells which). */
+  'offer.updated': z.object({
+    offerId: id,
+    enterpriseId: id,
+    title: z.string().min(1),
+    status: z.enum(['DRAFT', 'PUBLISHED', 'CLOSED', 'ARCHIVED']),
+    deadline: isoDate.nullable(),
+  }),
+  /** A newly published offer matches a student's saved search (the student is alerted). */
+  'offer.matched-saved-search': z.object({ savedSearchId: id, userId: id, offerId: id, title: z.string().min(1), searchName: z.string().min(1) }),
   'offer.closed': z.object({ offerId: id, enterpriseId: id, reason: z.enum(['MANUAL', 'DEADLINE', 'FILLED']) }),
   'internship.started': internshipChange,
   'internship.updated': internshipChange,

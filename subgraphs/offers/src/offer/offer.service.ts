@@ -44,6 +44,7 @@ export const publishOffer = (ctx: OffersContext, id: string) =>
         remote: offer.remote,
         durationMonths: offer.durationMonths,
         startDate: offer.startDate,
+        deadline: offer.deadline,
       },
     });
   });
