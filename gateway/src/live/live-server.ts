@@ -62,7 +62,12 @@ export function startLiveServer(options: LiveServerOptions): { close(): Promise<
             extra.expiry.unref();
           }
         }
-        extra.subscriber = { viewer, accessToken: token, clientIp: options.clientIp(extra.request) };
+        extra.subscriber = {
+          viewer,
+          accessToken: token,
+          clientIp: options.clientIp(extra.request),
+          revoke: () => extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: the access token is no longer accepted'),
+        };
         return true;
       },
       onClose: (ctx) => clearTimeout(extraOf(ctx).expiry),

@@ -20,6 +20,8 @@ export interface Subscriber {
   viewer: Viewer | null;
   accessToken: string | undefined;
   clientIp: string;
+  /** Ends the connection when its token is refused (a client reconnects with a fresh one). */
+  revoke?: () => void;
 }
 
 /** Runs a query through this gateway with the subscriber's credentials. */
@@ -168,6 +170,9 @@ export function createLiveSubscribe(hub: LiveHub, runQuery: RunQuery, logger: Lo
       );
       const errors = result.errors ?? [];
       if (errors.some((error) => codeOf(error) === 'UNAUTHENTICATED')) {
+        // The token no longer works: it is the connection's, so the connection ends (4401) and the client
+        // comes back with a fresh one; without a socket, this subscription ends with the error.
+        if (subscriber.revoke) return subscriber.revoke();
         stream.push(errorResult('Your session has expired; sign in again to keep receiving updates.', 'UNAUTHENTICATED'));
         return stream.end();
       }
