@@ -38,6 +38,11 @@ interface Fixtures {
   otherDocument: string;
   otherNotification: string;
   otherReport: string;
+  // Recruiting (enterprise verification, applying, evaluations, shortlists).
+  ownEnterprise: string;
+  submittedEnterprise: string;
+  anotherSubmittedEnterprise: string;
+  enterprisePublishedOffer: string;
   // Status changes (each row that changes one has its own fixture).
   otherSubmittedApplication: string;
   otherInterviewApplication: string;
@@ -65,9 +70,17 @@ const CASES: Case[] = [
   { field: 'Query.users', name: 'users', document: () => '{ users(first: 5) { totalCount } }', expected: row(U, F, F, F, F, A) },
   { field: 'Query.student', name: 'student (another university)', document: (f) => `{ student(id: "${f.otherStudent}") { id email } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.student', name: 'student (the admin’s university)', document: (f) => `{ student(id: "${f.sameUniversityStudent}") { id email } }`, expected: row(U, F, F, A, F, A) },
-  { field: 'Query.student', name: 'student (applied to the demo enterprise)', document: (f) => `{ student(id: "${f.applicantToEnterprise}") { id firstName skills } }`, expected: row(U, F, A, F, F, A) },
+  { field: 'Query.student', name: 'student (applied to the demo enterprise)', document: (f) => `{ student(id: "${f.applicantToEnterprise}") { id firstName skills { name level } } }`, expected: row(U, F, A, F, F, A) },
   { field: 'Query.students', name: 'students', document: () => '{ students(first: 5) { totalCount } }', expected: row(U, F, F, A, A, A) },
   { field: 'Query.student', name: 'student (followed by the demo supervisor)', document: (f) => `{ student(id: "${f.supervisedStudent}") { id email } }`, expected: row(U, F, F, A, A, A) },
+  { field: 'Query.students', name: 'students (filtered)', document: () => '{ students(first: 5, filter: { program: "informatique", skills: ["excel"], placed: false }) { totalCount } }', expected: row(U, F, F, A, A, A) },
+  { field: 'Query.students', name: 'students (malformed filter)', document: () => '{ students(first: 5, filter: { yearOfStudy: 0 }) { totalCount } }', expected: row(U, F, F, B, B, B) },
+  { field: 'Student.preferences', name: 'Student.preferences (applied to the demo enterprise)', document: (f) => `{ student(id: "${f.applicantToEnterprise}") { id preferences { cities } } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Student.preferences', name: 'Student.preferences (the admin’s university)', document: (f) => `{ student(id: "${f.sameUniversityStudent}") { id preferences { cities } } }`, expected: row(U, F, F, A, F, A) },
+  { field: 'Student.cv', name: 'Student.cv (the admin’s university)', document: (f) => `{ student(id: "${f.sameUniversityStudent}") { id cv { id } } }`, expected: row(U, F, F, A, F, A) },
+  { field: 'Mutation.updateStudentProfile', name: 'updateStudentProfile (headline too long)', document: () => `mutation { updateStudentProfile(input: { headline: "${'x'.repeat(201)}" }) { id } }`, expected: row(U, B, F, F, F, F) },
+  { field: 'Mutation.setStudentSkills', name: 'setStudentSkills (a skill twice)', document: () => 'mutation { setStudentSkills(skills: [{ name: "SQL", level: EXPERT }, { name: "sql", level: BEGINNER }]) { id } }', expected: row(U, B, F, F, F, F) },
+  { field: 'Mutation.setStudentCv', name: 'setStudentCv (someone else’s document)', document: (f) => `mutation { setStudentCv(documentId: "${f.otherDocument}") { id } }`, expected: row(U, F, F, F, F, F) },
   { field: 'Query.enterprise', name: 'enterprise', document: (f) => `{ enterprise(id: "${f.anyEnterprise}") { id name } }`, expected: row(A, A, A, A, A, A) },
   { field: 'Query.enterprises', name: 'enterprises', document: () => '{ enterprises(first: 5) { totalCount } }', expected: row(A, A, A, A, A, A) },
   { field: 'Query.university', name: 'university', document: (f) => `{ university(id: "${f.anyUniversity}") { id name } }`, expected: row(A, A, A, A, A, A) },
@@ -76,12 +89,20 @@ const CASES: Case[] = [
   { field: 'Query.offer', name: 'offer (another enterprise’s draft)', document: (f) => `{ offer(id: "${f.otherDraftOffer}") { id title } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.offers', name: 'offers (published)', document: () => '{ offers(first: 5) { totalCount } }', expected: row(A, A, A, A, A, A) },
   { field: 'Query.offers', name: 'offers (drafts)', document: () => '{ offers(first: 5, status: DRAFT) { totalCount } }', expected: row(U, F, A, F, F, A) },
+  { field: 'Query.searchOffers', name: 'searchOffers (public)', document: () => '{ searchOffers(query: "stage", filter: { city: "Lyon", radiusKm: 50 }, first: 2) { totalCount facets { remote { value count } } edges { score node { id } } } }', expected: row(A, A, A, A, A, A) },
+  { field: 'Mutation.createOffer', name: 'createOffer (title too short)', document: () => 'mutation { createOffer(input: { title: "ab", description: "Une mission de six mois.", city: "Lyon", startDate: "2099-01-04", durationMonths: 6, stipendCents: 80000 }) { id } }', expected: row(U, F, B, F, F, B) },
+  { field: 'Mutation.updateOffer', name: 'updateOffer (another enterprise’s draft, title too short)', document: (f) => `mutation { updateOffer(id: "${f.otherDraftOffer}", input: { title: "ab" }) { id title } }`, expected: row(U, F, F, F, F, B) },
+  { field: 'Query.mySavedSearches', name: 'mySavedSearches', document: () => '{ mySavedSearches { id name } }', expected: row(U, A, F, F, F, F) },
+  { field: 'Mutation.saveSearch', name: 'saveSearch (blank name)', document: () => 'mutation { saveSearch(input: { name: " ", query: "stage" }) { id } }', expected: row(U, B, F, F, F, F) },
+  { field: 'Mutation.deleteSavedSearch', name: 'deleteSavedSearch (unknown)', document: () => 'mutation { deleteSavedSearch(id: "0190c3a2-1111-7111-8111-111111111111") }', expected: row(U, N, F, F, F, F) },
   { field: 'Query.application', name: 'application (other parties’)', document: (f) => `{ application(id: "${f.otherApplication}") { id status } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.applications', name: 'applications', document: () => '{ applications(first: 5) { totalCount } }', expected: row(U, A, A, A, F, A) },
   { field: 'Query.internship', name: 'internship (other parties’)', document: (f) => `{ internship(id: "${f.otherInternship}") { id status } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.internships', name: 'internships', document: () => '{ internships(first: 5) { totalCount } }', expected: row(U, A, A, A, A, A) },
   { field: 'Query.document', name: 'document (someone else’s)', document: (f) => `{ document(id: "${f.otherDocument}") { id fileName } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.documents', name: 'documents', document: () => '{ documents(first: 5) { totalCount } }', expected: row(U, A, A, A, A, A) },
+  { field: 'Query.documentContent', name: 'documentContent (someone else’s)', document: (f) => `{ documentContent(id: "${f.otherDocument}") { contentBase64 } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Mutation.uploadDocument', name: 'uploadDocument (not a PDF)', document: () => 'mutation { uploadDocument(input: { kind: CV, filename: "cv.pdf", contentType: "application/pdf", contentBase64: "PGh0bWw+" }) { id } }', expected: row(U, B, B, B, B, B) },
   { field: 'Query.notification', name: 'notification (someone else’s)', document: (f) => `{ notification(id: "${f.otherNotification}") { id title } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Query.notifications', name: 'notifications', document: () => '{ notifications(first: 5) { totalCount } }', expected: row(U, A, A, A, A, A) },
   { field: 'Query.myNotifications', name: 'myNotifications', document: () => '{ myNotifications(first: 5, unreadOnly: true) { totalCount } }', expected: row(U, A, A, A, A, A) },
@@ -101,6 +122,23 @@ const CASES: Case[] = [
   // Fields that expose another party's data, reached through public entities.
   { field: 'University.students', name: 'University.students (another university)', document: (f) => `{ university(id: "${f.otherUniversity}") { students(first: 2) { totalCount } } }`, expected: row(U, F, F, F, F, A) },
   { field: 'Offer.applications', name: 'Offer.applications', document: (f) => `{ offer(id: "${f.publishedOffer}") { applications(first: 2) { totalCount } } }`, expected: row(U, A, A, A, F, A) },
+  { field: 'Student.recommendedOffers', name: 'Student.recommendedOffers (the admin’s university)', document: (f) => `{ student(id: "${f.sameUniversityStudent}") { id recommendedOffers(first: 2) { score reasons { kind } offer { id } } } }`, expected: row(U, F, F, A, F, A) },
+  { field: 'Offer.applicationCounts', name: 'Offer.applicationCounts (the demo enterprise’s offer)', document: (f) => `{ offer(id: "${f.enterprisePublishedOffer}") { applicationCounts { count } } }`, expected: row(U, F, A, F, F, A) },
+  { field: 'Offer.applicationCounts', name: 'Offer.applicationCounts (another enterprise’s offer)', document: (f) => `{ offer(id: "${f.otherPublishedOffer}") { applicationCounts { count } } }`, expected: row(U, F, F, F, F, A) },
+  // Recruiting: refused input shows who gets past authorization without changing anything.
+  { field: 'Mutation.updateEnterpriseProfile', name: 'updateEnterpriseProfile (the demo enterprise, bad NAF code)', document: (f) => `mutation { updateEnterpriseProfile(id: "${f.ownEnterprise}", input: { nafCode: "6201Z" }) { id } }`, expected: row(U, F, B, F, F, B) },
+  { field: 'Mutation.updateEnterpriseProfile', name: 'updateEnterpriseProfile (another enterprise, bad NAF code)', document: (f) => `mutation { updateEnterpriseProfile(id: "${f.submittedEnterprise}", input: { nafCode: "6201Z" }) { id } }`, expected: row(U, F, F, F, F, B) },
+  { field: 'Mutation.requestEnterpriseVerification', name: 'requestEnterpriseVerification (another enterprise)', document: (f) => `mutation { requestEnterpriseVerification(id: "${f.submittedEnterprise}") { id verificationStatus } }`, expected: row(U, F, F, F, F, F) },
+  { field: 'Query.enterprisesAwaitingVerification', name: 'enterprisesAwaitingVerification', document: () => '{ enterprisesAwaitingVerification(first: 5) { totalCount } }', expected: row(U, F, F, F, F, A) },
+  { field: 'Mutation.rejectEnterprise', name: 'rejectEnterprise (submitted, reason too long)', document: (f) => `mutation { rejectEnterprise(id: "${f.submittedEnterprise}", reason: "${'x'.repeat(1001)}") { id verificationStatus } }`, expected: row(U, F, F, F, F, B) },
+  { field: 'Mutation.verifyEnterprise', name: 'verifyEnterprise (submitted)', document: (f) => `mutation { verifyEnterprise(id: "${f.anotherSubmittedEnterprise}") { id verificationStatus } }`, expected: row(U, F, F, F, F, A) },
+  { field: 'Mutation.applyToOffer', name: 'applyToOffer (cover letter too long)', document: (f) => `mutation { applyToOffer(input: { offerId: "${f.publishedOffer}", coverLetter: "${'x'.repeat(5001)}" }) { id status } }`, expected: row(U, B, F, F, F, F) },
+  { field: 'Mutation.evaluateApplication', name: 'evaluateApplication (to the demo enterprise, score out of range)', document: (f) => `mutation { evaluateApplication(applicationId: "${f.enterpriseApplication}", input: { scores: [{ criterion: "Motivation", score: 6 }] }) { id } }`, expected: row(U, F, B, F, F, F) },
+  { field: 'Query.shortlists', name: 'shortlists', document: () => '{ shortlists(first: 5) { totalCount } }', expected: row(U, F, A, F, F, F) },
+  { field: 'Mutation.createShortlist', name: 'createShortlist (blank name)', document: () => 'mutation { createShortlist(name: " ") { id } }', expected: row(U, F, B, F, F, F) },
+  { field: 'Mutation.addToShortlist', name: 'addToShortlist (unknown shortlist)', document: (f) => `mutation { addToShortlist(shortlistId: "0190c3a2-1111-7111-8111-111111111111", applicationId: "${f.enterpriseApplication}") { id } }`, expected: row(U, F, N, F, F, F) },
+  { field: 'Mutation.removeFromShortlist', name: 'removeFromShortlist (unknown shortlist)', document: (f) => `mutation { removeFromShortlist(shortlistId: "0190c3a2-1111-7111-8111-111111111111", applicationId: "${f.enterpriseApplication}") { id } }`, expected: row(U, F, N, F, F, F) },
+  { field: 'Mutation.deleteShortlist', name: 'deleteShortlist (unknown)', document: () => 'mutation { deleteShortlist(id: "0190c3a2-1111-7111-8111-111111111111") }', expected: row(U, F, N, F, F, F) },
   // Public mutations answer everyone alike: here, with a wrong password or an unknown token.
   { field: 'Mutation.login', name: 'login (wrong password)', document: () => 'mutation { login(email: "admin@stages.example", password: "wrong password!") { accessToken } }', expected: row(U, U, U, U, U, U) },
   { field: 'Mutation.refreshSession', name: 'refreshSession (unknown token)', document: () => 'mutation { refreshSession(refreshToken: "unknown") { accessToken } }', expected: row(U, U, U, U, U, U) },
@@ -191,14 +229,19 @@ describe('authorization matrix', () => {
       otherDraftOffer: await one('offers', `select id from offers.offer where status = 'DRAFT' and enterprise_id <> ?`, [enterprise!.enterprise_id]),
       otherApplication: await one('applications', 'select id from applications.application where student_id <> ? and enterprise_id <> ? and university_id <> ?', [demo!.student_id, enterprise!.enterprise_id, university]),
       otherInternship: await one('internships', 'select id from internships.internship where student_id <> ? and enterprise_id <> ? and university_id <> ?', [demo!.student_id, enterprise!.enterprise_id, university]),
-      otherDocument: await one('documents', 'select id from documents.document where owner_id not in (?)', [demoIds]),
+      otherDocument: await one('documents', 'select id from documents.document where owner_id not in (?) and (university_id is null or university_id <> ?)', [demoIds, university]),
       otherNotification: await one('notifications', 'select id from notifications.notification where recipient_user_id not in (?)', [demoIds]),
       otherReport: await one('reports', 'select id from reports.placement_report where university_id <> ?', [university]),
+      ownEnterprise: enterprise!.enterprise_id,
+      submittedEnterprise: await one('enterprises', `select id from enterprises.enterprise where verification_status = 'SUBMITTED' and id <> ?`, [enterprise!.enterprise_id]),
+      anotherSubmittedEnterprise: await one('enterprises', `select id from enterprises.enterprise where verification_status = 'SUBMITTED' and id <> (select id from enterprises.enterprise where verification_status = 'SUBMITTED' order by id limit 1)`),
+      enterprisePublishedOffer: await one('offers', `select id from offers.offer where status = 'PUBLISHED' and enterprise_id = ?`, [enterprise!.enterprise_id]),
       otherSubmittedApplication: await one('applications', `select id from applications.application where status = 'SUBMITTED' and student_id <> ? and enterprise_id <> ? and university_id <> ?`, [demo!.student_id, enterprise!.enterprise_id, university]),
       otherInterviewApplication: await one('applications', `select id from applications.application where status = 'INTERVIEW' and student_id <> ? and enterprise_id <> ? and university_id <> ?`, [demo!.student_id, enterprise!.enterprise_id, university]),
       enterpriseApplication: await one('applications', 'select id from applications.application where enterprise_id = ? and university_id <> ? and student_id <> ?', [enterprise!.enterprise_id, university, demo!.student_id]),
       ownApplication: await one('applications', 'select id from applications.application where student_id = ?', [demo!.student_id]),
-      anotherDraftOffer: await one('offers', `select id from offers.offer where status = 'DRAFT' and enterprise_id <> ? and id <> (select id from offers.offer where status = 'DRAFT' and enterprise_id <> ? order by id limit 1)`, [enterprise!.enterprise_id, enterprise!.enterprise_id]),
+      // Of a verified enterprise: only those publish.
+      anotherDraftOffer: await one('offers', `select id from offers.offer where status = 'DRAFT' and enterprise_id <> ? and enterprise_id in (select enterprise_id from offers.enterprise_profile where verification_status = 'VERIFIED') and id <> (select id from offers.offer where status = 'DRAFT' and enterprise_id <> ? order by id limit 1)`, [enterprise!.enterprise_id, enterprise!.enterprise_id]),
       otherPublishedOffer: await one('offers', `select id from offers.offer where status = 'PUBLISHED' and enterprise_id <> ? and id <> (select id from offers.offer where status = 'PUBLISHED' order by id limit 1)`, [enterprise!.enterprise_id]),
       otherClosedOffer: await one('offers', `select id from offers.offer where status = 'CLOSED' and enterprise_id <> ?`, [enterprise!.enterprise_id]),
       otherPlannedInternship: await one('internships', `select id from internships.internship where status = 'PLANNED' and student_id <> ? and enterprise_id <> ? and university_id <> ? and id <> (select id from internships.internship where student_id <> ? and enterprise_id <> ? and university_id <> ? order by id limit 1)`, [demo!.student_id, enterprise!.enterprise_id, university, demo!.student_id, enterprise!.enterprise_id, university]),
@@ -236,11 +279,11 @@ describe('authorization matrix', () => {
 
   it('should show an enterprise its applicants’ public fields, never their private ones', async () => {
     const result = await gql(
-      `{ applications(first: 50) { edges { node { student { id firstName email city skills } } } } }`,
+      `{ applications(first: 50) { edges { node { student { id firstName email city skills { name level } } } } } }`,
       tokens.get('ENTERPRISE'),
     );
     expect(result.errors).toBeUndefined();
-    const students = (result.data!.applications as { edges: Array<{ node: { student: { firstName: string; email: string | null; city: string | null; skills: string[] } } }> }).edges.map((edge) => edge.node.student);
+    const students = (result.data!.applications as { edges: Array<{ node: { student: { firstName: string; email: string | null; city: string | null; skills: Array<{ name: string; level: string }> } } }> }).edges.map((edge) => edge.node.student);
     expect(students.length).toBeGreaterThan(0);
     for (const student of students) {
       expect(student.firstName).toBeTruthy();

@@ -256,7 +256,7 @@ describe('status changes and their events (embedded)', () => {
       expect(outbox).toEqual([
         {
           type: 'offer.published',
-          payload: { offerId: id, enterpriseId: demo.enterpriseId, title: 'Stage développeur TypeScript', city: 'Lyon', country: 'FR', remote: 'HYBRID', durationMonths: 6, startDate: '2026-09-01' },
+          payload: { offerId: id, enterpriseId: demo.enterpriseId, title: 'Stage développeur TypeScript', city: 'Lyon', country: 'FR', remote: 'HYBRID', durationMonths: 6, startDate: '2026-09-01', deadline: null },
         },
         { type: 'offer.closed', payload: { offerId: id, enterpriseId: demo.enterpriseId, reason: 'MANUAL' } },
       ]);

@@ -84,7 +84,8 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
       city: rng.pick(CITIES),
       headcount: rng.pick([8, 15, 35, 60, 120, 250, 800, 2400]),
       website: `https://www.${slug(name)}.example`,
-      verificationStatus: index % 13 === 12 ? ('PENDING' as const) : ('VERIFIED' as const),
+      // A few await a system administrator's review (enterprisesAwaitingVerification), a few have not asked yet.
+      verificationStatus: index % 13 === 12 ? ('PENDING' as const) : index % 13 === 6 ? ('SUBMITTED' as const) : ('VERIFIED' as const),
       createdAt: now,
     };
   });
@@ -128,6 +129,9 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
   }
   for (const enterprise of enterprises) addUser(`rh@${slug(enterprise.name)}.example`, `Recrutement ${enterprise.name}`, 'ENTERPRISE', { enterpriseId: enterprise.id });
 
+  // Profile details come from their own generator, so the rest of the world (offers, applications) stays the same.
+  const profileRng = random(20_260_902);
+  const academicYearStart = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   const students = universities.flatMap((university) =>
     Array.from({ length: size.studentsPerUniversity }, (_, index) => {
       const firstName = rng.pick(FIRST_NAMES);
@@ -136,6 +140,10 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
       const id = newId();
       const user = addUser(email, `${firstName} ${lastName}`, 'STUDENT', { studentId: id, universityId: university.id });
       const sector = rng.pick(SECTORS);
+      const program = rng.pick(PROGRAMS);
+      const yearOfStudy = rng.int(1, 5);
+      const skillNames = rng.sample(sector.skills, rng.int(2, 4));
+      const [degree, ...field] = program.split(' ');
       return {
         id,
         userId: user.id,
@@ -143,11 +151,28 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
         firstName,
         lastName,
         email,
-        program: rng.pick(PROGRAMS),
-        yearOfStudy: rng.int(1, 5),
+        phone: `+336${String(profileRng.int(0, 99_999_999)).padStart(8, '0')}`,
+        program,
+        yearOfStudy,
         city: university.city,
-        skills: rng.sample(sector.skills, rng.int(2, 4)),
+        headline: `Étudiant·e en ${program}, à la recherche d’un stage (${sector.sector.toLowerCase()})`,
+        skills: skillNames.map((name) => ({ name, level: profileRng.pick(['BEGINNER', 'INTERMEDIATE', 'INTERMEDIATE', 'ADVANCED', 'EXPERT'] as const) })),
+        languages: [
+          { code: 'fr', level: 'NATIVE' as const },
+          { code: 'en', level: profileRng.pick(['B1', 'B2', 'B2', 'C1'] as const) },
+          ...(profileRng.next() < 0.3 ? [{ code: profileRng.pick(['es', 'de', 'it']), level: profileRng.pick(['A2', 'B1'] as const) }] : []),
+        ],
+        academicRecords: [
+          { id: newId(), institution: university.name, degree: degree!, field: field.join(' ') || program, startYear: academicYearStart - yearOfStudy + 1, endYear: null, grade: null },
+        ],
+        preferredSectors: [sector.sector],
+        preferredCities: profileRng.next() < 0.5 ? [university.city] : [university.city, profileRng.pick(CITIES.filter((city) => city !== university.city))],
+        preferredRemote: profileRng.pick([[], ['ON_SITE', 'HYBRID'], ['HYBRID', 'REMOTE'], ['REMOTE']] as const).slice(),
+        earliestStartDate: isoDate(addDays(now, profileRng.int(20, 150))),
+        preferredDurationMonths: profileRng.pick([2, 3, 4, 6, 6]),
+        minimumStipendCents: profileRng.pick([null, 60_000, 70_000, 80_000]),
         createdAt: now,
+        updatedAt: now,
       };
     }),
   );
@@ -158,18 +183,22 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
       const durationMonths = rng.pick([2, 3, 4, 5, 6, 6]);
       const weeklyHours = rng.pick([35, 35, 35, 39, 28]);
       const monthlyHours = Math.round((weeklyHours * 52) / 12);
+      // Due beyond 308 hours of presence (so 2 months at 39 h a week already), as the offers subgraph checks it.
       const stipendCents =
-        durationMonths > 2
+        durationMonths * monthlyHours > 308
           ? Math.ceil((HOURLY_MINIMUM_CENTS * monthlyHours * rng.pick([1, 1, 1.1, 1.25, 1.5])) / 100) * 100
           : rng.pick([null, 60_000]);
       const startDate = isoDate(addDays(now, rng.int(30, 200)));
       const status = rng.next() < 0.85 ? ('PUBLISHED' as const) : rng.pick(['DRAFT', 'CLOSED'] as const);
       const title = rng.pick(sector.titles);
       const city = rng.next() < 0.7 ? enterprise.city : rng.pick(CITIES);
+      const skills = rng.sample(sector.skills, 3);
       return {
         enterpriseId: enterprise.id,
         title,
-        description: `${enterprise.name} (${sector.sector.toLowerCase()}, ${city}) accueille un·e stagiaire pour ${durationMonths} mois. Compétences appréciées : ${rng.sample(sector.skills, 3).join(', ')}.`,
+        description: `${enterprise.name} (${sector.sector.toLowerCase()}, ${city}) accueille un·e stagiaire pour ${durationMonths} mois. Compétences appréciées : ${skills.join(', ')}.`,
+        skills,
+        sector: sector.sector,
         city,
         country: 'FR',
         remote: rng.pick(['ON_SITE', 'ON_SITE', 'HYBRID', 'REMOTE'] as const),
@@ -258,8 +287,12 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
       contentType: 'application/pdf',
       sizeBytes: 0,
       storageKey: `documents/${student.userId}/cv-${student.id}.pdf`,
+      // The CV each of these students shows on their profile (`Student.cv`).
+      studentId: student.id,
+      universityId: student.universityId,
+      profileCv: true,
       createdAt: now,
-      text: `${student.firstName} ${student.lastName} - ${student.program} - ${student.skills.join(', ')}`,
+      text: `${student.firstName} ${student.lastName} - ${student.program} - ${student.skills.map((skill) => skill.name).join(', ')}`,
     }));
 
   const userIdByStudent = new Map(students.map((student) => [student.id, student.userId]));

@@ -4,8 +4,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager, ObjectStorage, RunningSubgraph } from '@stages/platform';
 import { hashPassword } from '@stages/subgraph-auth/passwords';
+import { newId } from '@stages/platform';
 import { buildDemoDataset } from './dataset.js';
-import { simplePdf } from './pdf.js';
+import { findCity } from '@stages/subgraph-offers/gazetteer';
+import { backfillOfferSnapshots, enterpriseAddresses, enterpriseContacts, offerSnapshots } from './recruiting.js';
+import { simplePdf } from '@stages/subgraph-documents/pdf';
 
 /** The enterprises each student applied to (the read model the students subgraph keeps from application events). */
 function applicantLinks(applications: Array<{ studentId: string; enterpriseId: string; submittedAt: Date }>) {
@@ -15,6 +18,22 @@ function applicantLinks(applications: Array<{ studentId: string; enterpriseId: s
     if (!links.has(key)) links.set(key, { studentId: application.studentId, enterpriseId: application.enterpriseId, createdAt: application.submittedAt });
   }
   return [...links.values()];
+}
+
+/** Students who accepted an offer, each once (the read model the students subgraph keeps from `application.accepted`). */
+function placements(applications: Array<{ id: string; studentId: string; status: string; updatedAt: Date }>) {
+  const placed = new Map<string, { studentId: string; applicationId: string; placedAt: Date }>();
+  for (const application of applications) {
+    if (application.status === 'ACCEPTED' && !placed.has(application.studentId)) placed.set(application.studentId, { studentId: application.studentId, applicationId: application.id, placedAt: application.updatedAt });
+  }
+  return [...placed.values()];
+}
+
+/** Data folders seeded before the students subgraph kept placements: taken once from the accepted applications. */
+async function backfillPlacements(students: EntityManager, applications: EntityManager): Promise<number> {
+  if ((await students.count('Placement')) > 0) return 0;
+  const rows = await applications.getConnection().execute<Array<{ id: string; student_id: string; updated_at: Date }>>(`select id, student_id, updated_at from applications.application where status = 'ACCEPTED' order by id`);
+  return seedIfEmpty(students, 'Placement', placements(rows.map((row) => ({ id: row.id, studentId: row.student_id, status: 'ACCEPTED', updatedAt: row.updated_at }))));
 }
 
 /** Every account as the notifications subgraph's recipient directory knows it (a read model of `user.registered`). */
@@ -37,6 +56,13 @@ async function seedIfEmpty(em: EntityManager, entity: string, rows: object[]): P
   // Batches keep each INSERT well under Postgres' bind-parameter limit.
   for (let start = 0; start < rows.length; start += 500) await em.insertMany(entity, rows.slice(start, start + 500));
   return rows.length;
+}
+
+/** Data folders seeded before the offers subgraph kept enterprise profiles: copied once from the enterprises. */
+async function backfillEnterpriseProfiles(offers: EntityManager, enterprises: EntityManager): Promise<number> {
+  if ((await offers.count('EnterpriseProfile')) > 0) return 0;
+  const rows = await enterprises.getConnection().execute<Array<{ id: string; sector: string; verification_status: string; created_at: Date }>>('select id, sector, verification_status, created_at from enterprises.enterprise');
+  return seedIfEmpty(offers, 'EnterpriseProfile', rows.map((row) => ({ enterpriseId: row.id, sector: row.sector, verificationStatus: row.verification_status, rejectionReason: null, updatedAt: new Date(row.created_at) })));
 }
 
 export interface DemoAccounts {
@@ -62,7 +88,7 @@ export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage:
     return running.db.orm.em.fork();
   };
   const data = buildDemoDataset();
-  if ((await fork('offers').count('Offer')) > 0) return 0;
+  if ((await fork('offers').count('Offer')) > 0) return (await backfillOfferSnapshots(fork('offers'), fork('applications'))) + (await backfillEnterpriseProfiles(fork('offers'), fork('enterprises'))) + (await backfillPlacements(fork('students'), fork('applications')));
 
   const documents = await Promise.all(
     data.documents.map(async ({ text, ...document }) => {
@@ -83,7 +109,11 @@ export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage:
   const counts = await Promise.all([
     seedIfEmpty(fork('auth'), 'User', users),
     seedIfEmpty(fork('universities'), 'University', data.universities),
-    seedIfEmpty(fork('enterprises'), 'Enterprise', data.enterprises),
+    // Addresses and contacts once their enterprises are in (foreign keys).
+    seedIfEmpty(fork('enterprises'), 'Enterprise', data.enterprises).then(async (count) => {
+      const em = fork('enterprises');
+      return count + (await seedIfEmpty(em, 'EnterpriseAddress', enterpriseAddresses(data.enterprises, newId))) + (await seedIfEmpty(em, 'EnterpriseContact', enterpriseContacts(data.enterprises, newId)));
+    }),
     seedIfEmpty(fork('students'), 'Student', data.students),
     seedIfEmpty(fork('students'), 'ApplicantLink', applicantLinks(data.applications)),
     seedIfEmpty(
@@ -91,14 +121,20 @@ export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage:
       'Supervision',
       data.internships.filter((internship) => internship.supervisorUserId).map((internship) => ({ studentId: internship.studentId, supervisorUserId: internship.supervisorUserId!, createdAt: internship.createdAt })),
     ),
+    seedIfEmpty(fork('students'), 'Placement', placements(data.applications)),
     seedIfEmpty(fork('applications'), 'Application', data.applications),
+    seedIfEmpty(fork('applications'), 'OfferSnapshot', offerSnapshots(data.offers)),
     seedIfEmpty(fork('internships'), 'Internship', data.internships),
     seedIfEmpty(fork('documents'), 'Document', documents),
     seedIfEmpty(fork('notifications'), 'Notification', data.notifications),
+    // Which enterprises may publish, and their sectors (the offers subgraph's read model of enterprise events).
+    seedIfEmpty(fork('offers'), 'EnterpriseProfile', data.enterprises.map((enterprise) => ({ enterpriseId: enterprise.id, sector: enterprise.sector, verificationStatus: enterprise.verificationStatus, rejectionReason: null, updatedAt: enterprise.createdAt }))),
     seedIfEmpty(fork('notifications'), 'Recipient', recipients(data.users)),
     seedIfEmpty(fork('reports'), 'PlacementReport', data.placementReports),
   ]);
   // Offers last: their presence is the marker that the demo world is complete.
-  counts.push(await seedIfEmpty(fork('offers'), 'Offer', data.offers));
+  // Placed on the map from the offers subgraph's gazetteer, as createOffer does.
+  const placed = data.offers.map((offer) => ({ ...offer, latitude: findCity(offer.city)?.latitude ?? null, longitude: findCity(offer.city)?.longitude ?? null }));
+  counts.push(await seedIfEmpty(fork('offers'), 'Offer', placed));
   return counts.reduce((sum, count) => sum + count, 0);
 }

@@ -68,6 +68,8 @@ export const EVENT_CATALOG = {
   'enterprise.verification-requested': z.object({ enterpriseId: id, requestedBy: id }),
   /** A system administrator verified the enterprise: it may publish offers. */
   'enterprise.verified': z.object({ enterpriseId: id, decidedBy: id }),
+  /** A verified enterprise changed what was verified (its SIRET): it is PENDING again and may not publish. */
+  'enterprise.verification-reset': z.object({ enterpriseId: id, changedBy: id, reason: z.enum(['SIRET_CHANGED']) }),
   /** A system administrator refused the verification, saying why. */
   'enterprise.rejected': z.object({ enterpriseId: id, decidedBy: id, reason: z.string().min(1).max(1000) }),
   'application.created': z.object({
@@ -110,6 +112,12 @@ export const EVENT_CATALOG = {
   'internship.updated': internshipChange,
   'internship.completed': internshipChange,
   'internship.supervisor-assigned': internshipChange,
+  /** Someone uploaded a file to the documents subgraph (`uploadDocument`). */
+  'document.uploaded': z.object({
+    documentId: id,
+    ownerId: id,
+    kind: z.enum(['CV', 'COVER_LETTER', 'CONVENTION', 'INTERNSHIP_REPORT', 'ATTESTATION', 'CERTIFICATE', 'EVALUATION_FORM']),
+  }),
   /** The documents subgraph generated the attestation de stage of a completed internship. */
   'attestation.generated': z.object({ documentId: id, internshipId: id, studentId: id }),
   'notification.requested': z.object({

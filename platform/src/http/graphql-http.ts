@@ -2,7 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type ContextThunk } from '@apollo/server';
 import { BodyTooLargeError, readBody, sendJson } from './http-server.js';
 
-const BODY_LIMIT = 1024 * 1024;
+/**
+ * Largest request body: a document upload (at most 5 MB, sent base64-encoded inside the JSON, so a third larger)
+ * must fit; anything bigger is refused with 413 before it is parsed.
+ */
+const BODY_LIMIT = 8 * 1024 * 1024;
 
 /** Serves one Apollo Server over node:http (the integration Apollo Server 5 leaves to the host). */
 export async function handleGraphQL<TContext extends BaseContext>(

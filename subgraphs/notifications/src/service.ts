@@ -2,9 +2,11 @@ import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
 import { applicationEventsConsumer } from './consumers/application-events.js';
 import { directoryConsumer } from './consumers/directory.js';
+import { enterpriseVerificationConsumer } from './consumers/enterprise-verification.js';
 import { internshipEventsConsumer } from './consumers/internship-events.js';
 import { memberApprovedConsumer } from './consumers/member-approved.js';
 import { notificationRequestedConsumer } from './consumers/notification-requested.js';
+import { savedSearchMatchesConsumer } from './consumers/saved-search-matches.js';
 import { createLoaders } from './context.js';
 import { Delivery } from './delivery/delivery.entity.js';
 import { DeliveryWorker } from './delivery/delivery-worker.js';
@@ -37,7 +39,7 @@ export const notificationsSubgraph = defineSubgraph({
     Notification: { __resolveReference: (reference, ctx) => resolveVisibleReference(ctx.loaders.notificationById, reference.id, ctx.viewer, (notification) => canReadNotification(ctx.viewer, notification)) },
   },
   createLoaders,
-  consumers: [directoryConsumer, applicationEventsConsumer, internshipEventsConsumer, memberApprovedConsumer, notificationRequestedConsumer],
+  consumers: [directoryConsumer, applicationEventsConsumer, internshipEventsConsumer, memberApprovedConsumer, notificationRequestedConsumer, enterpriseVerificationConsumer, savedSearchMatchesConsumer],
   async onStart(runtime) {
     const settings = loadNotificationSettings();
     const keys = await resolveVapidKeys(runtime.em(), settings);

@@ -37,6 +37,7 @@ describe('notification templates', () => {
       'application.created': { applicationId: ID, studentId: ID, offerId: ID, enterpriseId: ID, universityId: null },
       'enterprise.member-approved': { enterpriseId: ID, userId: ID, requestId: ID },
       'notification.requested': { requestedBy: ID, recipientUserIds: [ID], title: 'Maintenance', body: 'Ce soir.' },
+      'offer.matched-saved-search': { savedSearchId: ID, userId: ID, offerId: ID, title: 'Stage développeur·se', searchName: 'Lyon TypeScript' },
     };
     for (const type of NOTIFYING_EVENT_TYPES) {
       const data = samples[type] ?? (type.startsWith('internship.') ? internship : transition('OFFERED'));

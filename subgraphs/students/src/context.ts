@@ -21,9 +21,11 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     const linked = new Set(links.map((link) => link.studentId));
     return studentIds.map((id) => linked.has(id));
   });
-  const relations: StudentRelations = {
+  const relations: StudentRelations & { markSupervisedByViewer(studentId: string): void } = {
     isApplicantToViewer: (studentId) => applicantToViewer.load(studentId),
     isSupervisedByViewer: (studentId) => supervisedByViewer.load(studentId),
+    /** A list already proved the caller follows this student. */
+    markSupervisedByViewer: (studentId) => void supervisedByViewer.prime(studentId, true),
   };
   return { studentById: byIdLoader(em, Student), relations };
 }

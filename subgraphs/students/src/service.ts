@@ -1,8 +1,10 @@
 import { defineSubgraph, resolveVisibleReference } from '@stages/platform';
 import { migrations } from '../migrations/index.js';
+import { applicationAcceptedConsumer } from './consumers/application-accepted.js';
 import { applicationCreatedConsumer } from './consumers/application-created.js';
 import { supervisorAssignedConsumer } from './consumers/supervisor-assigned.js';
 import { userRegisteredConsumer } from './consumers/user-registered.js';
+import { Placement } from './student/placement.entity.js';
 import { Supervision } from './student/supervision.entity.js';
 import { ApplicantLink } from './student/applicant-link.entity.js';
 import { createLoaders } from './context.js';
@@ -13,7 +15,7 @@ import { StudentResolver, UniversityStudentsResolver } from './student/student.r
 export const studentsSubgraph = defineSubgraph({
   name: 'students',
   defaultPort: 8002,
-  entities: [Student, ApplicantLink, Supervision],
+  entities: [Student, ApplicantLink, Supervision, Placement],
   migrations,
   resolvers: [StudentResolver, UniversityStudentsResolver],
   referenceResolvers: {
@@ -26,5 +28,5 @@ export const studentsSubgraph = defineSubgraph({
     University: { __resolveReference: (reference) => ({ id: reference.id }) },
   },
   createLoaders,
-  consumers: [userRegisteredConsumer, applicationCreatedConsumer, supervisorAssignedConsumer],
+  consumers: [userRegisteredConsumer, applicationCreatedConsumer, supervisorAssignedConsumer, applicationAcceptedConsumer],
 });

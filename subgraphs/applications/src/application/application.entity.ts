@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { newId } from '@stages/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
@@ -19,6 +19,9 @@ registerEnumType(ApplicationStatus, { name: 'ApplicationStatus', description: "W
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'application' })
 export class Application {
+  /** Columns with defaults that seeding or applying may leave out. */
+  [OptionalProps]?: 'documentIds' | 'version';
+
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -43,9 +46,14 @@ export class Application {
   @Enum({ items: () => ApplicationStatus, type: 'string' })
   status: ApplicationStatus = ApplicationStatus.SUBMITTED;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As the student wrote it (at most 5000 characters).' })
   @Property({ type: 'text', nullable: true })
   coverLetter: string | null = null;
+
+  /** Documents (CV, transcripts…) the student attached, by id: the documents subgraph owns them and checks access. */
+  @Field(() => [ID], { description: 'Documents the student attached (ids of the documents subgraph), at most 5.' })
+  @Property({ type: 'text[]', columnType: 'uuid[]' })
+  documentIds: string[] = [];
 
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'Date' })

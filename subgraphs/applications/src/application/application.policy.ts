@@ -16,3 +16,13 @@ export function applicationActors(viewer: Viewer | null, application: Applicatio
   if (viewer?.studentId !== undefined && viewer.studentId === application.studentId) actors.push('STUDENT');
   return actors;
 }
+
+/**
+ * Evaluations are the enterprise's judgement: its recruiters and system administrators read them; the student,
+ * their university and anyone else get null.
+ */
+export const canReadEvaluations = (viewer: Viewer | null, application: Application): boolean =>
+  isSystemAdmin(viewer) || (hasRole(viewer, 'ENTERPRISE') && viewer?.enterpriseId !== undefined && viewer.enterpriseId === application.enterpriseId);
+
+/** Shortlists belong to an enterprise: the caller's enterprise when they are one of its recruiters, else null. */
+export const recruiterEnterprise = (viewer: Viewer | null): string | null => (hasRole(viewer, 'ENTERPRISE') && viewer?.enterpriseId ? viewer.enterpriseId : null);

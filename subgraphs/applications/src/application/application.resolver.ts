@@ -1,12 +1,14 @@
-import { authorize, ConnectionType, findPage, loadVisibleOrThrow, PageArgs, type Connection } from '@stages/platform';
+import { authorize, ConnectionType, findPage, hasRole, isSystemAdmin, loadVisibleOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ApplicationsContext } from '../context.js';
 import { Offer } from '../external/offer.js';
 import { Student } from '../external/student.js';
 import { ApplicationStatusChange } from './application-status-change.entity.js';
 import { Application, ApplicationStatus } from './application.entity.js';
+import { ApplicationStatusCount, ApplyToOfferInput, OfferApplicationsArgs } from './application.inputs.js';
+import type { ApplicationStatusCountValue } from './application.loaders.js';
 import { canReadApplication } from './application.policy.js';
-import { changeApplicationStatus } from './application.service.js';
+import { applyToOffer, changeApplicationStatus } from './application.service.js';
 
 export const ApplicationConnection = ConnectionType(Application);
 
@@ -21,6 +23,14 @@ export class ApplicationResolver {
   applications(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApplicationsContext): Promise<Connection<Application>> {
     authorize(ctx.viewer, ctx.loaders.scope !== null);
     return findPage(ctx.em, Application, ctx.loaders.scope!, args);
+  }
+
+  @Mutation(() => Application, {
+    description:
+      'A student applies to a published offer, with a cover letter and documents. CONFLICT (extensions.reason) when the offer is not open (OFFER_NOT_OPEN), its deadline has passed (DEADLINE_PASSED, a Europe/Paris day) or the student already has an open or accepted application to it (ALREADY_APPLIED). Emits application.created.',
+  })
+  applyToOffer(@Arg('input', () => ApplyToOfferInput) input: ApplyToOfferInput, @Ctx() ctx: ApplicationsContext): Promise<Application> {
+    return applyToOffer(ctx, input);
   }
 
   @Mutation(() => Application, {
@@ -72,10 +82,24 @@ export class StudentApplicationsResolver {
 
 @Resolver(() => Offer)
 export class OfferApplicationsResolver {
-  @FieldResolver(() => ApplicationConnection, { description: 'Applications to the offer the caller may see, oldest first.' })
-  applications(@Root() offer: Offer, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: ApplicationsContext): Promise<Connection<Application>> {
+  @FieldResolver(() => ApplicationConnection, { description: 'Applications to the offer the caller may see, oldest first, optionally of some statuses only.' })
+  applications(@Root() offer: Offer, @Args(() => OfferApplicationsArgs) args: OfferApplicationsArgs, @Ctx() ctx: ApplicationsContext): Promise<Connection<Application>> {
     authorize(ctx.viewer, ctx.loaders.scope !== null);
-    return ctx.loaders.applicationsByOffer.load(offer.id, args);
+    return ctx.loaders.applicationsByOffer.load(offer.id, args, args.status);
+  }
+
+  @FieldResolver(() => [ApplicationStatusCount], {
+    description: 'Number of applications in each status (every status, zeros included): for the offer’s enterprise’s recruiters and system administrators.',
+  })
+  async applicationCounts(@Root() offer: Offer, @Ctx() ctx: ApplicationsContext): Promise<ApplicationStatusCountValue[]> {
+    if (!isSystemAdmin(ctx.viewer)) {
+      const message = 'Only the offer’s enterprise and system administrators see its applications by status.';
+      authorize(ctx.viewer, hasRole(ctx.viewer, 'ENTERPRISE') && Boolean(ctx.viewer?.enterpriseId), message);
+      // An offer this subgraph never heard of has no applications: its counts are zeros whoever asks.
+      const snapshot = await ctx.loaders.offerSnapshotById.load(offer.id);
+      authorize(ctx.viewer, !snapshot || snapshot.enterpriseId === ctx.viewer!.enterpriseId, message);
+    }
+    return ctx.loaders.statusCountsByOffer.load(offer.id);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Number of applications to the offer.' })

@@ -1,7 +1,9 @@
-import { OptimisticLockError } from '@mikro-orm/core';
-import { authorize, badUserInput, conflict, loadVisibleOrThrow } from '@stages/platform';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { authorize, badUserInput, conflict, hasRole, loadVisibleOrThrow } from '@stages/platform';
 import type { ApplicationsContext } from '../context.js';
-import { ApplicationStatus, type Application } from './application.entity.js';
+import { Application, ApplicationStatus } from './application.entity.js';
+import type { ApplyToOfferInput } from './application.inputs.js';
+import { applyRefusal, localDate, parseApplyInput } from './application.rules.js';
 import { APPLICATION_STATUS_EVENTS } from './application.events.js';
 import { applicationActors, canReadApplication } from './application.policy.js';
 import { ApplicationStatusChange } from './application-status-change.entity.js';
@@ -69,6 +71,56 @@ export async function changeApplicationStatus(ctx: ApplicationsContext, id: stri
   } catch (error) {
     // Someone else moved it between our read and our write: nothing of ours was committed.
     if (error instanceof OptimisticLockError) throw conflict('This application has just changed: reload it and try again.', { status: from });
+    throw error;
+  }
+  return application;
+}
+
+/**
+ * A student applies to an offer: it must be PUBLISHED and its deadline (a Europe/Paris day) not passed, and the
+ * student must have no open or accepted application to it; each refusal is a CONFLICT whose `reason` says which.
+ * The application, with the enterprise from the offer snapshot and the university from the token, and its
+ * `application.created` event commit together. The partial unique index on (student, offer) settles a race.
+ */
+export async function applyToOffer(ctx: ApplicationsContext, input: ApplyToOfferInput): Promise<Application> {
+  authorize(ctx.viewer, hasRole(ctx.viewer, 'STUDENT') && Boolean(ctx.viewer?.studentId), 'Only students apply to offers.');
+  const { offerId, coverLetter, documentIds } = parseApplyInput(input);
+  const studentId = ctx.viewer!.studentId!;
+  const offer = await ctx.loaders.offerSnapshotById.load(offerId);
+  const existing = await ctx.em.findOne(
+    Application,
+    { studentId, offerId, status: { $nin: [ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN] } },
+    { orderBy: { id: 'desc' } },
+  );
+  const refusal = applyRefusal(offer, localDate(new Date()), existing);
+  if (refusal) {
+    const { message, ...extensions } = refusal;
+    throw conflict(message, extensions);
+  }
+  const now = new Date();
+  const application = ctx.em.create(Application, {
+    studentId,
+    offerId,
+    enterpriseId: offer!.enterpriseId,
+    universityId: ctx.viewer!.universityId ?? null,
+    status: ApplicationStatus.SUBMITTED,
+    coverLetter,
+    documentIds,
+    submittedAt: now,
+    updatedAt: now,
+  });
+  ctx.emit({
+    type: 'application.created',
+    subject: application.id,
+    data: { applicationId: application.id, studentId, offerId, enterpriseId: application.enterpriseId, universityId: application.universityId },
+  });
+  try {
+    await ctx.em.flush();
+  } catch (error) {
+    // Two applications sent at once: the index let one through, this one committed nothing.
+    if (error instanceof UniqueConstraintViolationException) {
+      throw conflict('You already applied to this offer: withdraw that application before applying again.', { reason: 'ALREADY_APPLIED' });
+    }
     throw error;
   }
   return application;

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { newId } from '@stages/platform';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -19,6 +19,8 @@ registerEnumType(DocumentKind, { name: 'DocumentKind' });
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'document' })
 export class Document {
+  [OptionalProps]?: 'profileCv';
+
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -40,6 +42,13 @@ export class Document {
 
   @Property({ type: 'uuid', nullable: true })
   universityId: string | null = null;
+
+  /**
+   * The CV a student shows on their profile (`Student.cv`, set by `setStudentCv`): at most one per student. It is
+   * readable by the staff of `universityId`, the student's university when it was set.
+   */
+  @Property({ type: 'boolean' })
+  profileCv: boolean = false;
 
   @Field(() => DocumentKind)
   @Enum({ items: () => DocumentKind, type: 'string' })
@@ -63,4 +72,13 @@ export class Document {
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'Date' })
   createdAt: Date = new Date();
+}
+
+@ObjectType({ description: 'The bytes of a document, for whoever may read it.' })
+export class DocumentContent {
+  @Field(() => Document)
+  document!: Document;
+
+  @Field(() => String, { description: 'The file, base64-encoded (at most 5 MB once decoded).' })
+  contentBase64!: string;
 }

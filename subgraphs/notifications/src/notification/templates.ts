@@ -14,7 +14,10 @@ export const NOTIFYING_EVENT_TYPES = [
   'internship.completed',
   'internship.supervisor-assigned',
   'enterprise.member-approved',
+  'enterprise.verified',
+  'enterprise.rejected',
   'notification.requested',
+  'offer.matched-saved-search',
 ] as const satisfies readonly EventType[];
 
 export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
@@ -139,6 +142,34 @@ export function renderMessage(type: NotifyingEventType, data: unknown, audience:
         }[locale],
         link: '/offers',
       };
+    case 'enterprise.verified':
+      return {
+        title: { fr: 'Entreprise vérifiée', en: 'Enterprise verified' }[locale],
+        body: {
+          fr: 'Stages a vérifié votre entreprise : vous pouvez publier vos offres de stage.',
+          en: 'Stages verified your enterprise: you can now publish your internship offers.',
+        }[locale],
+        link: '/offers',
+      };
+    case 'enterprise.rejected': {
+      const body = {
+        fr: 'La vérification de votre entreprise a été refusée. Corrigez son profil puis demandez une nouvelle vérification.',
+        en: 'The verification of your enterprise was declined. Correct its profile, then ask for verification again.',
+      }[locale];
+      return { title: { fr: 'Vérification refusée', en: 'Verification declined' }[locale], body: withReason(body, (data as Partial<EventData<'enterprise.rejected'>>).reason, locale), link: null };
+    }
+    case 'offer.matched-saved-search': {
+      // The offer's title and the search's name, as the enterprise and the student wrote them.
+      const match = data as EventData<'offer.matched-saved-search'>;
+      return {
+        title: { fr: `Nouvelle offre pour « ${match.searchName} »`, en: `New offer for “${match.searchName}”` }[locale],
+        body: {
+          fr: `L’offre « ${match.title} » vient d’être publiée et correspond à votre recherche enregistrée « ${match.searchName} ».`,
+          en: `The offer “${match.title}” was just published and matches your saved search “${match.searchName}”.`,
+        }[locale],
+        link: '/offers',
+      };
+    }
     case 'notification.requested': {
       // An administrator's message, as they wrote it, in whatever language they wrote it.
       const request = data as EventData<'notification.requested'>;

@@ -40,6 +40,14 @@ export class Offer {
   @Property({ type: 'text' })
   description!: string;
 
+  @Field(() => [String], { description: 'Skills asked for, as the enterprise wrote them (at most 30, no duplicates ignoring case and accents).' })
+  @Property({ type: 'text[]' })
+  skills: string[] = [];
+
+  @Field(() => String, { nullable: true, description: 'Activity sector of the host enterprise (copied when the offer is created), for the sector filter.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  sector: string | null = null;
+
   @Field(() => String)
   @Property({ type: 'string', length: 120 })
   city!: string;
@@ -47,6 +55,13 @@ export class Offer {
   @Field(() => String, { description: 'ISO 3166-1 alpha-2 country code.' })
   @Property({ type: 'string', length: 2 })
   country: string = 'FR';
+
+  /** WGS 84; from the input or the gazetteer. Exposed in `Offer.location`. */
+  @Property({ type: 'double', runtimeType: 'number', nullable: true })
+  latitude: number | null = null;
+
+  @Property({ type: 'double', runtimeType: 'number', nullable: true })
+  longitude: number | null = null;
 
   @Field(() => RemotePolicy)
   @Enum({ items: () => RemotePolicy, type: 'string' })

@@ -18,3 +18,13 @@ export function offerScope(viewer: Viewer | null, status: OfferStatus): { status
 
 /** An offer's status is changed by its enterprise's recruiters and by system administrators. */
 export const canManageOffer = (viewer: Viewer | null, offer: Offer): boolean => isSystemAdmin(viewer) || isOwner(viewer, offer.enterpriseId);
+
+/**
+ * The enterprise a caller creates an offer for: a recruiter's own (they may name it, not another), any for a
+ * system administrator (who must name it); null when the caller may not create offers.
+ */
+export function offerOwnerFor(viewer: Viewer | null, requested: string | null | undefined): { enterpriseId: string | null } | null {
+  if (isSystemAdmin(viewer)) return { enterpriseId: requested ?? null };
+  if (viewer?.enterpriseId && hasRole(viewer, 'ENTERPRISE') && (!requested || requested === viewer.enterpriseId)) return { enterpriseId: viewer.enterpriseId };
+  return null;
+}

@@ -1,4 +1,4 @@
-import { hasRole, isSystemAdmin, isUniversityAdminOf, type RowScope, type Viewer } from '@stages/platform';
+import { hasRole, isSystemAdmin, isUniversityAdminOf, type Viewer } from '@stages/platform';
 import type { Student } from './student.entity.js';
 
 /** Relationships of the caller with students, looked up in batches per request. */
@@ -24,9 +24,13 @@ export async function canReadStudent(viewer: Viewer | null, student: Pick<Studen
   return hasRole(viewer, 'ENTERPRISE') && (await relations.isApplicantToViewer(student.id));
 }
 
-/** The students a caller may list by a column filter, or null (a supervisor lists the students they follow). */
-export function studentScope(viewer: Viewer | null): RowScope<Student> | null {
-  if (isSystemAdmin(viewer)) return {};
-  if (viewer?.universityId && hasRole(viewer, 'UNIVERSITY_ADMIN')) return { universityId: viewer.universityId };
+/** Which students a caller may list: all, their university's, or those they follow as referent teacher. */
+export type StudentListScope = { kind: 'all' } | { kind: 'university'; universityId: string } | { kind: 'followed'; supervisorUserId: string };
+
+/** The students a caller may list, or null when none (anonymous callers, students, enterprises). */
+export function studentListScope(viewer: Viewer | null): StudentListScope | null {
+  if (isSystemAdmin(viewer)) return { kind: 'all' };
+  if (viewer?.universityId && hasRole(viewer, 'UNIVERSITY_ADMIN')) return { kind: 'university', universityId: viewer.universityId };
+  if (viewer?.kind === 'user' && hasRole(viewer, 'UNIVERSITY_SUPERVISOR')) return { kind: 'followed', supervisorUserId: viewer.subject };
   return null;
 }

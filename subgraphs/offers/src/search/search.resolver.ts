@@ -1,0 +1,29 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { OffersContext } from '../context.js';
+import { searchOffers } from './search.service.js';
+import { OfferSearchFacets, OfferSearchResult, SearchOffersArgs } from './search.types.js';
+
+/** Whether the selection names one of `fields` directly (fragments are resolved lazily anyway). */
+const asksFor = (info: GraphQLResolveInfo, fields: string[]) =>
+  info.fieldNodes.some((node) => node.selectionSet?.selections.some((selection) => selection.kind === 'Field' && fields.includes(selection.name.value)));
+
+@Resolver(() => OfferSearchResult)
+export class OfferSearchResolver {
+  @Query(() => OfferSearchResult, {
+    description: 'Published offers matching words (French or English, accents ignored) and filters, most relevant first, then most recent; with the total and facet counts. Public.',
+  })
+  searchOffers(@Args(() => SearchOffersArgs) args: SearchOffersArgs, @Ctx() ctx: OffersContext, @Info() info: GraphQLResolveInfo): Promise<OfferSearchResult> {
+    return searchOffers(ctx.em, args.query, args.filter, args.first, args.after, { withSummary: asksFor(info, ['totalCount', 'facets']) });
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of offers matching the search.' })
+  async totalCount(@Root() result: OfferSearchResult): Promise<number> {
+    return (await result.summary()).totalCount;
+  }
+
+  @FieldResolver(() => OfferSearchFacets)
+  async facets(@Root() result: OfferSearchResult): Promise<OfferSearchFacets> {
+    return (await result.summary()).facets;
+  }
+}
