@@ -224,6 +224,10 @@ describe('recruiting (embedded)', () => {
       const moved = await gql('ENTERPRISE', `mutation ($id: ID!, $siret: String!) { updateEnterpriseProfile(id: $id, input: { siret: $siret }) { siret verificationStatus } }`, { id: demo.enterpriseId, siret });
       expect(moved.errors, JSON.stringify(moved.errors)).toBeUndefined();
       expect(moved.data!.updateEnterpriseProfile).toEqual({ siret, verificationStatus: 'PENDING' });
+      // The offers subgraph hears of it (enterprise.verification-reset) and stops letting it publish.
+      const verificationInOffers = () =>
+        sql<{ verification_status: string }>('offers', 'select verification_status from offers.enterprise_profile where enterprise_id = ?', [demo.enterpriseId]).then(([row]) => row?.verification_status);
+      await eventually(verificationInOffers, (status) => status === 'PENDING', 'the offers read model to reset');
 
       // Administrators decide only what was submitted.
       expect((await gql('SYSTEM_ADMIN', VERIFY, { id: demo.enterpriseId })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'PENDING', allowed: [] });
@@ -272,6 +276,8 @@ describe('recruiting (embedded)', () => {
       expect(verified.errors, JSON.stringify(verified.errors)).toBeUndefined();
       expect(verified.data!.verifyEnterprise).toMatchObject({ verificationStatus: 'VERIFIED', verificationNote: null, verificationDecidedAt: expect.any(String) });
       expect((await gql('SYSTEM_ADMIN', VERIFY, { id: demo.enterpriseId })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'VERIFIED', allowed: [] });
+
+      await eventually(verificationInOffers, (status) => status === 'VERIFIED', 'the offers read model to verify');
 
       // Each move committed its event with it.
       const outbox = await sql<{ type: string; payload: Record<string, unknown> }>('enterprises', 'select type, payload from enterprises.outbox where key = ? order by id', [demo.enterpriseId]);

@@ -14,7 +14,7 @@ async function upsert(em: EntityManager, enterpriseId: string, changes: Partial<
 export const enterpriseProfilesConsumer: EventConsumer = {
   name: 'enterprises',
   topics: ['stages.enterprise', 'stages.user'],
-  types: ['enterprise.verification-requested', 'enterprise.verified', 'enterprise.rejected', 'user.registered'],
+  types: ['enterprise.verification-requested', 'enterprise.verified', 'enterprise.rejected', 'enterprise.verification-reset', 'user.registered'],
   async handle(em, event) {
     const at = new Date(event.time);
     switch (event.type) {
@@ -25,6 +25,11 @@ export const enterpriseProfilesConsumer: EventConsumer = {
       case 'enterprise.verified': {
         const data = eventData(event, 'enterprise.verified');
         return upsert(em, data.enterpriseId, { verificationStatus: EnterpriseVerification.VERIFIED, rejectionReason: null }, at);
+      }
+      case 'enterprise.verification-reset': {
+        // A verified enterprise changed its SIRET: it publishes again only once verified anew.
+        const data = eventData(event, 'enterprise.verification-reset');
+        return upsert(em, data.enterpriseId, { verificationStatus: EnterpriseVerification.PENDING, rejectionReason: null }, at);
       }
       case 'enterprise.rejected': {
         const data = eventData(event, 'enterprise.rejected');
