@@ -291,7 +291,7 @@ async function main() {
   );
 
   await timed('vacuum analyze', async () => {
-    for (const table of ['offers.offer', 'offers.enterprise_profile', 'students.student', 'applications.application']) await client.query(`vacuum (analyze) ${table}`);
+    for (const table of ['offers.offer', 'offers.offer_search', 'offers.enterprise_profile', 'students.student', 'applications.application']) await client.query(`vacuum (analyze) ${table}`);
   });
   const counts = await client.query(
     `select (select count(*) from offers.offer) as offers, (select count(*) from offers.offer where status = 'PUBLISHED') as published,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { phoneViewport, saveScreenshot } from './browser.js';
 import { browserSuite } from './browser-suite.js';
 import { demoAccount, mailboxFor } from './platform.js';
+import { textOf } from './browser-session.js';
 
 /*
  * Sign-in, access and account pages of the web client, on a real platform: the PKCE sign-in goes through the
@@ -47,10 +48,6 @@ async function displayNameOf(email: string, password: string): Promise<string> {
   );
   await graphql('mutation TestLogout($token: String!) { logout(refreshToken: $token) }', { token: login.refreshToken });
   return login.user.displayName;
-}
-
-async function textOf(page: Page, selector: string): Promise<string> {
-  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 async function heading(page: Page, text: string): Promise<void> {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { phoneViewport, saveScreenshot } from './browser.js';
 import { browserSuite } from './browser-suite.js';
 import { demoAccount, graphqlOn, type DemoAccount } from './platform.js';
+import { textOf } from './browser-session.js';
 
 /*
  * Live updates in the web client, on a real platform: two browser contexts, the demo recruiter and the demo
@@ -114,10 +115,6 @@ function subscriptionsSent(page: Page, operations: readonly string[]): Promise<v
       });
     });
   });
-}
-
-async function textOf(page: Page, selector: string): Promise<string> {
-  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** The bell's unread count as its badge shows it (no badge: 0). */

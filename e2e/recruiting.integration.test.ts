@@ -555,5 +555,26 @@ describe('recruiting (embedded)', () => {
       expect(many.filter((text) => /offer_snapshot/.test(text))).toHaveLength(1);
       expect(many.length).toBeLessThanOrEqual(5);
     });
+
+    it('should list an enterprise’s offers by status: drafts to its recruiters, published ones to everyone', async () => {
+      const BY_STATUS = 'query ($id: ID!, $status: OfferStatus) { enterprise(id: $id) { offers(status: $status, first: 100) { totalCount edges { node { id status } } } } }';
+      const stored = await sql<{ status: string; count: string }>('offers', 'select status, count(*) as count from offers.offer where enterprise_id = ? group by status', [demo.enterpriseId]);
+      const countOf = (status: string) => Number(stored.find((row) => row.status === status)?.count ?? 0);
+      for (const status of ['DRAFT', 'PUBLISHED', 'CLOSED']) {
+        const own = await gql('ENTERPRISE', BY_STATUS, { id: demo.enterpriseId, status });
+        expect(own.errors, JSON.stringify(own.errors)).toBeUndefined();
+        expect(own.data!.enterprise.offers.totalCount, status).toBe(countOf(status));
+        expect(own.data!.enterprise.offers.edges.every((edge: { node: { status: string } }) => edge.node.status === status)).toBe(true);
+      }
+      expect(countOf('DRAFT') + countOf('PUBLISHED')).toBeGreaterThan(0);
+      const [other] = await sql<{ enterprise_id: string }>('offers', 'select enterprise_id from offers.offer where enterprise_id <> ? limit 1', [demo.enterpriseId]);
+      expect(codeOf(await gql('ENTERPRISE', BY_STATUS, { id: other!.enterprise_id, status: 'DRAFT' }))).toBe('FORBIDDEN');
+      expect(codeOf(await gql(null, BY_STATUS, { id: demo.enterpriseId, status: 'DRAFT' }))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await gql('STUDENT', BY_STATUS, { id: demo.enterpriseId, status: 'ARCHIVED' }))).toBe('FORBIDDEN');
+      const published = await gql(null, BY_STATUS, { id: demo.enterpriseId });
+      expect(published.data!.enterprise.offers.totalCount).toBe(countOf('PUBLISHED'));
+      const admin = await gql('SYSTEM_ADMIN', BY_STATUS, { id: demo.enterpriseId, status: 'DRAFT' });
+      expect(admin.data!.enterprise.offers.totalCount).toBe(countOf('DRAFT'));
+    });
   });
 });

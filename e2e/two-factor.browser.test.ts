@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { phoneViewport, saveScreenshot } from './browser.js';
 import { browserSuite } from './browser-suite.js';
 import { graphqlOn, registerVerifiedStudent } from './platform.js';
+import { textOf } from './browser-session.js';
 
 /*
  * Two-factor sign-in (TOTP) in the web client, on a real platform, as a newly registered student (the demo
@@ -23,10 +24,6 @@ const { running, url, newContext } = browserSuite();
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const timeStep = (epochSeconds: number) => Math.floor(epochSeconds / periodSeconds);
 const codeAt = (secret: string, epochSeconds: number) => generate({ secret, epoch: epochSeconds });
-
-async function textOf(page: Page, selector: string): Promise<string> {
-  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
 
 async function heading(page: Page, text: string): Promise<void> {
   await page.waitForFunction((expected) => document.querySelector('h1')?.textContent?.trim() === expected, text);

@@ -87,8 +87,13 @@ export class OfferResolver {
 
 @Resolver(() => Enterprise)
 export class EnterpriseOffersResolver {
-  @FieldResolver(() => OfferConnection, { description: "The enterprise's published offers." })
-  offers(@Root() enterprise: Enterprise, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: OffersContext): Promise<Connection<Offer>> {
-    return findPage(ctx.em, Offer, { enterpriseId: enterprise.id, status: OfferStatus.PUBLISHED }, args);
+  @FieldResolver(() => OfferConnection, {
+    description: "The enterprise's offers of a status (published by default), oldest first: published and closed ones for everyone, drafts and archived ones for its recruiters and system administrators.",
+  })
+  offers(@Root() enterprise: Enterprise, @Args(() => OffersArgs) args: OffersArgs, @Ctx() ctx: OffersContext): Promise<Connection<Offer>> {
+    const status = args.status ?? OfferStatus.PUBLISHED;
+    const scope = offerScope(ctx.viewer, status);
+    authorize(ctx.viewer, scope !== null && (scope.enterpriseId === undefined || scope.enterpriseId === enterprise.id));
+    return findPage(ctx.em, Offer, { enterpriseId: enterprise.id, status }, args);
   }
 }

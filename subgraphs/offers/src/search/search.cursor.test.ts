@@ -4,7 +4,8 @@ import { searchCriteria } from './search.criteria.js';
 import { decodeSearchCursor, encodeSearchCursor } from './search.cursor.js';
 import { textArray } from './search.sql.js';
 
-const position = { rank: 0.6666667, listedAt: '2026-11-25T13:06:42.246694Z', id: '0190c3a2-1111-7111-8111-111111111111' };
+const position = { rank: 0.6666667, listedAt: '2026-11-25T13:06:42.246694Z', id: '0190c3a2-1111-7111-8111-111111111111', window: null };
+const windowed = { ...position, rank: 0, window: { listedAt: '2026-10-01T08:00:00.000001Z', id: '0190c3a2-2222-7222-8222-222222222222' } };
 
 const codeAndField = (run: () => unknown) => {
   try {
@@ -25,6 +26,15 @@ describe('search cursors', () => {
     expect(decodeSearchCursor(encodeSearchCursor({ ...position, rank: 0.1 + 0.2 })).rank).toBe(0.1 + 0.2);
   });
 
+  it('should carry the edge of the ranked window when the search has one', () => {
+    expect(decodeSearchCursor(encodeSearchCursor(windowed))).toEqual(windowed);
+  });
+
+  it('should read a cursor written before the ranked window as ranking every match', () => {
+    const old = Buffer.from(`s1:${JSON.stringify([position.rank, position.listedAt, position.id])}`).toString('base64url');
+    expect(decodeSearchCursor(old)).toEqual({ ...position, window: null });
+  });
+
   it('should refuse anything else as BAD_USER_INPUT on after', () => {
     const bad = [
       'not a cursor',
@@ -34,6 +44,8 @@ describe('search cursors', () => {
       Buffer.from('s1:[0,"yesterday","0190c3a2-1111-7111-8111-111111111111"]').toString('base64url'),
       Buffer.from('s1:[0,"2026-11-25T13:06:42.246694Z","drop table"]').toString('base64url'),
       Buffer.from('s1:{').toString('base64url'),
+      Buffer.from('s1:[0,"2026-11-25T13:06:42.246694Z","0190c3a2-1111-7111-8111-111111111111","2026-11-25T13:06:42.246694Z","0190c3a2-1111-7111-8111-111111111111"]').toString('base64url'),
+      Buffer.from('s2:[0,"2026-11-25T13:06:42.246694Z","0190c3a2-1111-7111-8111-111111111111","yesterday","0190c3a2-1111-7111-8111-111111111111"]').toString('base64url'),
     ];
     for (const cursor of bad) expect(codeAndField(() => decodeSearchCursor(cursor)), cursor).toEqual(['BAD_USER_INPUT', 'after']);
   });

@@ -11,10 +11,11 @@ const asksFor = (info: GraphQLResolveInfo, fields: string[]) =>
 @Resolver(() => OfferSearchResult)
 export class OfferSearchResolver {
   @Query(() => OfferSearchResult, {
-    description: 'Published offers matching words (French or English, accents ignored) and filters, most relevant first, then most recent; with the total and facet counts. Public.',
+    description:
+      'Published offers matching words (French or English, accents ignored) and filters, most relevant first, then most recent; with the exact total and facet counts. A search matching more than 5,000 offers ranks its 5,000 most recent matches, then lists the older ones newest first (score 0). Public.',
   })
   searchOffers(@Args(() => SearchOffersArgs) args: SearchOffersArgs, @Ctx() ctx: OffersContext, @Info() info: GraphQLResolveInfo): Promise<OfferSearchResult> {
-    return searchOffers(ctx.em, args.query, args.filter, args.first, args.after, { withSummary: asksFor(info, ['totalCount', 'facets']) });
+    return searchOffers(ctx.em, args.query, args.filter, args.first, args.after, { withSummary: asksFor(info, ['totalCount', 'facets']), cache: ctx.infrastructure.cache });
   }
 
   @FieldResolver(() => Int, { description: 'Number of offers matching the search.' })

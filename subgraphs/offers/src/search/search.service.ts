@@ -1,12 +1,29 @@
-import { pageRequest, type EntityManager } from '@stages/platform';
+import { createHash } from 'node:crypto';
+import { pageRequest, type Cache, type EntityManager } from '@stages/platform';
 import { cityKey } from '../location/gazetteer.js';
 import { Offer } from '../offer/offer.entity.js';
-import { searchCriteria } from './search.criteria.js';
+import { searchCriteria, type SearchCriteria } from './search.criteria.js';
 import { decodeSearchCursor, encodeSearchCursor } from './search.cursor.js';
 import { OFFER_COLUMNS, searchPageSql, searchSummarySql, SUMMARY_SETS } from './search.sql.js';
 import type { FacetValue, OfferSearchFacets, OfferSearchFilter, OfferSearchResult } from './search.types.js';
 
-type Row = Record<string, unknown> & { _rank: number; _listed: string };
+type Row = Record<string, unknown> & { _rank: number; _listed: string; _edge_listed: string | null; _edge_id: string | null; _generation: string };
+type Summary = { totalCount: number; facets: OfferSearchFacets };
+
+/**
+ * How long a search's total and facets stay cached. Any change to the published offers bumps the generation the
+ * key carries (the trigger of migration 0006), so a cached summary is never stale: the time to live only bounds
+ * what the cache holds.
+ */
+export const SUMMARY_TTL_SECONDS = 120;
+
+/** The cache key of a search's summary: the generation of the published offers and the normalized search. */
+export function summaryCacheKey(criteria: SearchCriteria, generation: string): string {
+  const sorted = <T>(values: readonly T[]) => [...values].sort();
+  const normalized = { ...criteria, skills: sorted(criteria.skills), remote: sorted(criteria.remote), sectors: sorted(criteria.sectors) };
+  const digest = createHash('sha256').update(JSON.stringify(normalized)).digest('base64url');
+  return `offers:search-summary:${generation}:${digest}`;
+}
 
 /** The total and the facets from the summary's grouping sets: per facet, the counts passing every other facet filter. */
 export function toSummary(rows: ReadonlyArray<{ set: number; value: string | null; counted: boolean; count: number }>): { totalCount: number; facets: OfferSearchFacets } {
@@ -50,8 +67,13 @@ export function mergeCities(values: readonly FacetValue[]): FacetValue[] {
 }
 
 /**
- * Searches published offers (everyone may): one statement for the page; the total and the facets, when asked
- * for, in one more. The page is keyset-paged on (rank, listed at, id), so cursors stay valid for a ranked order.
+ * Searches published offers (everyone may): one statement for the page, which also reads the generation of the
+ * published offers. The total and the facets, when asked for, come from the cache (Redis in the real mode, memory
+ * in the embedded one) under that generation and the normalized search, or from one more statement on a miss
+ * (then cached; an empty page tells no generation: its summary is computed, not cached). A search is thus one
+ * statement when its summary is cached, two otherwise. Without a cache the summary statement runs at once with
+ * the page, on a second pooled connection. The page is keyset-paged on (rank, listed at, id), so cursors stay
+ * valid for a ranked order.
  */
 export async function searchOffers(
   em: EntityManager,
@@ -59,28 +81,39 @@ export async function searchOffers(
   filter: OfferSearchFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
-  options: { withSummary?: boolean } = {},
+  options: { withSummary?: boolean; cache?: Cache } = {},
 ): Promise<OfferSearchResult> {
   const criteria = searchCriteria(query, filter);
   const { limit } = pageRequest({ first });
   const position = after ? decodeSearchCursor(after) : null;
   const connection = em.getConnection();
   const page = searchPageSql(criteria, position, limit + 1);
-  let summary: Promise<{ totalCount: number; facets: OfferSearchFacets }> | undefined;
-  const summarize = () => {
-    summary ??= (async () => {
-      const statement = searchSummarySql(criteria);
-      return toSummary(await connection.execute<Array<{ set: number; value: string | null; counted: boolean; count: number }>>(statement.sql, statement.params));
-    })();
-    return summary;
+  const compute = async (): Promise<Summary> => {
+    const statement = searchSummarySql(criteria);
+    return toSummary(await connection.execute<Array<{ set: number; value: string | null; counted: boolean; count: number }>>(statement.sql, statement.params));
   };
-  // Asked for with the page: both statements run at once, on two pooled connections.
+  const cache = options.cache;
+  const rowsPromise = limit === 0 ? Promise.resolve([] as Row[]) : connection.execute<Row[]>(page.sql, page.params);
+  let summary: Promise<Summary> | undefined;
+  const summarize = () =>
+    (summary ??= (async () => {
+      const generation = cache ? (await rowsPromise.catch(() => []))[0]?._generation : undefined;
+      if (!cache || !generation) return compute();
+      const key = summaryCacheKey(criteria, generation);
+      // The cache only saves work: when it cannot answer, the summary is computed as without it.
+      const hit = await cache.get<Summary>(key).catch(() => undefined);
+      if (hit) return hit;
+      const computed = await compute();
+      await cache.set(key, computed, SUMMARY_TTL_SECONDS).catch(() => undefined);
+      return computed;
+    })());
   if (options.withSummary) summarize().catch(() => undefined);
-  const rows = limit === 0 ? [] : await connection.execute<Row[]>(page.sql, page.params);
+  const rows = await rowsPromise;
   const edges = rows.slice(0, limit).map((row) => {
-    const { _rank: rank, _listed: listedAt, ...columns } = row;
+    const { _rank: rank, _listed: listedAt, _edge_listed: edgeListedAt, _edge_id: edgeId, _generation: _, ...columns } = row;
     const node = em.map(Offer, Object.fromEntries(OFFER_COLUMNS.map((column) => [column, columns[column]])) as never);
-    return { node, score: Number(rank), cursor: encodeSearchCursor({ rank: Number(rank), listedAt, id: node.id }) };
+    const window = edgeListedAt && edgeId ? { listedAt: edgeListedAt, id: edgeId } : null;
+    return { node, score: Number(rank), cursor: encodeSearchCursor({ rank: Number(rank), listedAt, id: node.id, window }) };
   });
 
   return {

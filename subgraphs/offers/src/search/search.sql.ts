@@ -24,9 +24,16 @@ export function and(parts: ReadonlyArray<Fragment | null>): Fragment {
 export const textArray = (values: readonly string[]): string =>
   `{${values.map((value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 
-/** The query as a tsquery: French OR English stems, accents removed (the configurations of migration 0003). */
-export const tsQuery = (query: string): Fragment =>
-  fragment(`(websearch_to_tsquery('offers.fr', "offers"."search_text"(?)) || websearch_to_tsquery('offers.en', "offers"."search_text"(?)))`, query, query);
+/**
+ * The query as a tsquery: French OR English stems, accents removed (the configurations of migration 0003); once
+ * when both languages stem it alike ("comptable"), or the planner counts its matches twice and reads the whole
+ * side table where the GIN index would read a tenth of it. Immutable: folded to a constant when planned.
+ */
+export const tsQuery = (query: string): Fragment => {
+  const fr = `websearch_to_tsquery('offers.fr', "offers"."search_text"(?))`;
+  const en = `websearch_to_tsquery('offers.en', "offers"."search_text"(?))`;
+  return fragment(`(case when ${fr} = ${en} then ${fr} else ${fr} || ${en} end)`, query, query, query, query, query);
+};
 
 /** Distance filter: an indexed bounding box first, then the exact great-circle distance. */
 export function withinRadius(alias: string, latitude: number, longitude: number, radiusKm: number): Fragment {
@@ -44,7 +51,7 @@ export function withinRadius(alias: string, latitude: number, longitude: number,
 }
 
 /** Each filter of a search as a condition on `alias` (null when not given). */
-export function searchConditions(criteria: SearchCriteria, alias = 'o') {
+export function searchConditions(criteria: SearchCriteria, alias = 's') {
   const place = criteria.near
     ? withinRadius(alias, criteria.near.latitude, criteria.near.longitude, criteria.near.radiusKm)
     : criteria.city
@@ -77,30 +84,128 @@ export const OFFER_COLUMNS = [
   'duration_months', 'weekly_hours', 'stipend_cents', 'start_date', 'deadline', 'status', 'published_at', 'created_at', 'updated_at', 'version',
 ] as const;
 
-const LISTED_AT_TEXT = `to_char(o."listed_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/**
+ * Searches matching more offers than this rank only this many, the most recently listed; the older matches
+ * follow them, newest first, with a score of 0. Ranking reads each ranked offer's tsvector (~1 µs of ts_rank_cd
+ * and a page of the side table each): bounded, a page of "stage" (64,000 matches) costs what one of 5,000 does.
+ */
+export const RANK_WINDOW = 5000;
+
+const timestampText = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const SEARCH_TABLE = `"offers"."offer_search"`;
 
 /**
- * One page of published offers matching the search, best first: text rank (ts_rank_cd over the weighted vector,
- * normalized to 0..1), then the most recently listed, then id; `limit` rows after `after`.
+ * One page of published offers matching the search, best first, `limit` rows after `after`, read from the
+ * narrow side table `offers.offer_search` (migration 0006) and joined to `offers.offer` for the page's rows only.
+ *
+ * With words, the order is the text rank (ts_rank_cd over the weighted vector, normalized to 0..1), then the most
+ * recently listed, then id — for the RANK_WINDOW most recent matches (the window, whose oldest offer is its edge).
+ * Older matches come after them with a rank of 0, newest first: since they are all older than the edge, the order
+ * (rank, listed at, id) stays one total order, and the keyset cursor carries the edge so that every page of a
+ * search uses the same window. When a search matches RANK_WINDOW offers or fewer there is no edge: all are ranked.
+ * The statement is two branches (the window, ranked; the rest, newest first), each stopping at `limit` rows.
  */
 export function searchPageSql(criteria: SearchCriteria, after: SearchPosition | null, limit: number): Fragment {
-  const conditions = searchConditions(criteria);
-  const rank = criteria.query ? { sql: `ts_rank_cd(o."search_vector", ${tsQuery(criteria.query).sql}, 32)`, params: tsQuery(criteria.query).params } : null;
-  let keyset: Fragment | null = null;
-  if (after) {
-    keyset = rank
-      ? { sql: `(${rank.sql}, o."listed_at", o."id") < (?::real, ?::timestamptz, ?::uuid)`, params: [...rank.params, after.rank, after.listedAt, after.id] }
-      : fragment(`(o."listed_at", o."id") < (?::timestamptz, ?::uuid)`, after.listedAt, after.id);
-  }
-  const where = and([fragment(`o."status" = 'PUBLISHED'`), ...Object.values(conditions), keyset]);
+  const conditions = and(Object.values(searchConditions(criteria, 's')));
   const columns = OFFER_COLUMNS.map((column) => `o."${column}"`).join(', ');
+  const outer = (inner: Fragment, edge: Fragment): Fragment => ({
+    // The generation of the published offers this page saw: the key of the cached summary (read once, an InitPlan).
+    sql: `select ${columns}, p."rank" as "_rank", ${timestampText('p."listed_at"')} as "_listed", ${edge.sql},
+        (select "generation"::text from "offers"."offer_search_generation") as "_generation"
+      from (${inner.sql}) as p
+      join "offers"."offer" as o on o."id" = p."offer_id"
+      order by p."rank" desc, p."listed_at" desc, p."offer_id" desc`,
+    params: [...edge.params, ...inner.params],
+  });
+
+  if (!criteria.query) {
+    const keyset = after ? fragment(`(s."listed_at", s."offer_id") < (?::timestamptz, ?::uuid)`, after.listedAt, after.id) : null;
+    const where = and([conditions, keyset]);
+    return outer(
+      {
+        sql: `select s."offer_id", s."listed_at", 0::real as "rank" from ${SEARCH_TABLE} as s where ${where.sql}
+          order by s."listed_at" desc, s."offer_id" desc limit ?`,
+        params: [...where.params, limit],
+      },
+      fragment(`null as "_edge_listed", null as "_edge_id"`),
+    );
+  }
+
+  const rank: Fragment = { sql: `ts_rank_cd(s."search_vector", ${tsQuery(criteria.query).sql}, 32)`, params: tsQuery(criteria.query).params };
+  const rankedAfter: Fragment | null = after
+    ? { sql: `(${rank.sql}, s."listed_at", s."offer_id") < (?::real, ?::timestamptz, ?::uuid)`, params: [...rank.params, after.rank, after.listedAt, after.id] }
+    : null;
+  // Below the window every rank is 0: after a ranked offer all of them follow; after one of them, the older ones.
+  const unrankedAfter: Fragment | null = after
+    ? fragment(
+        `s."listed_at" <= (case when ?::real > 0 then 'infinity'::timestamptz else ?::timestamptz end) and (0::real, s."listed_at", s."offer_id") < (?::real, ?::timestamptz, ?::uuid)`,
+        after.rank, after.listedAt, after.rank, after.listedAt, after.id,
+      )
+    : null;
+  const belowEdge = (edgeListed: string, edgeId: string, params: unknown[], gate = ''): Fragment => {
+    const where = and([conditions, { sql: `s."listed_at" <= ${edgeListed} and (s."listed_at", s."offer_id") < (${edgeListed}, ${edgeId})`, params }, unrankedAfter]);
+    return {
+      sql: `(select s."offer_id", s."listed_at", 0::real as "rank" from ${SEARCH_TABLE} as s where ${gate}${where.sql}
+          order by s."listed_at" desc, s."offer_id" desc limit ?)`,
+      params: [...where.params, limit],
+    };
+  };
+
+  if (after && !after.window) {
+    // Every match ranked (the first page found RANK_WINDOW or fewer).
+    const where = and([conditions, rankedAfter]);
+    return outer(
+      {
+        sql: `select s."offer_id", s."listed_at", ${rank.sql} as "rank" from ${SEARCH_TABLE} as s where ${where.sql}
+          order by "rank" desc, s."listed_at" desc, s."offer_id" desc limit ?`,
+        params: [...rank.params, ...where.params, limit],
+      },
+      fragment(`null as "_edge_listed", null as "_edge_id"`),
+    );
+  }
+
+  if (after && after.window) {
+    // The window the first page found: the matches from its edge on, ranked; then the older ones, newest first.
+    const { listedAt, id } = after.window;
+    const ranked = and([conditions, fragment(`s."listed_at" >= ?::timestamptz and (s."listed_at", s."offer_id") >= (?::timestamptz, ?::uuid)`, listedAt, listedAt, id), rankedAfter]);
+    const below = belowEdge(`?::timestamptz`, `?::uuid`, [listedAt, listedAt, id]);
+    const page = outer(
+      {
+        sql: `(select s."offer_id", s."listed_at", ${rank.sql} as "rank" from ${SEARCH_TABLE} as s where ${ranked.sql}
+            order by "rank" desc, s."listed_at" desc, s."offer_id" desc limit ?)
+          union all ${below.sql}`,
+        params: [...rank.params, ...ranked.params, limit, ...below.params],
+      },
+      fragment(`?::text as "_edge_listed", ?::text as "_edge_id"`, listedAt, id),
+    );
+    return { sql: `${page.sql} limit ?`, params: [...page.params, limit] };
+  }
+
+  // First page, in one pass: the RANK_WINDOW + 1 most recent matches with their rank (newest first: for a broad
+  // search the planner walks the listing index and stops there), the edge if there are more than RANK_WINDOW.
+  const newest = and([conditions]);
+  const edgeListed = `(select "listed_at" from "edge")`;
+  const edgeId = `(select "offer_id" from "edge")`;
+  const below = belowEdge(edgeListed, edgeId, [], `${edgeId} is not null and `);
+  const page = outer(
+    {
+      sql: `(select "offer_id", "listed_at", "rank" from "ranked"
+          where ${edgeId} is null or ("listed_at", "offer_id") >= (${edgeListed}, ${edgeId})
+          order by "rank" desc, "listed_at" desc, "offer_id" desc limit ?)
+        union all ${below.sql}`,
+      params: [limit, ...below.params],
+    },
+    fragment(`(select ${timestampText('"listed_at"')} from "edge") as "_edge_listed", (select "offer_id"::text from "edge") as "_edge_id"`),
+  );
   return {
-    sql: `select ${columns}, ${rank ? rank.sql : '0::real'} as "_rank", ${LISTED_AT_TEXT} as "_listed"
-      from "offers"."offer" as o
-      where ${where.sql}
-      order by ${rank ? '"_rank" desc, ' : ''}o."listed_at" desc, o."id" desc
-      limit ?`,
-    params: [...(rank?.params ?? []), ...where.params, limit],
+    sql: `with "ranked" as materialized (
+        select s."offer_id", s."listed_at", ${rank.sql} as "rank" from ${SEARCH_TABLE} as s where ${newest.sql}
+        order by s."listed_at" desc, s."offer_id" desc limit ${RANK_WINDOW + 1}
+      ), "edge" as materialized (
+        select "listed_at", "offer_id" from "ranked" order by "listed_at" desc, "offer_id" desc offset ${RANK_WINDOW - 1} limit 1
+      )
+      ${page.sql} limit ?`,
+    params: [...rank.params, ...newest.params, ...page.params, limit],
   };
 }
 
@@ -112,22 +217,25 @@ export const SUMMARY_SETS: Readonly<Record<number, 'remote' | 'sectors' | 'citie
  * passing the words and the filters that are not facets, counted by grouping sets — each facet's value with
  * whether the offer passes each other facet filter, and the four filters alone for the total. The caller keeps,
  * for each facet, the counts passing every other facet filter (so choosing another value shows what it would
- * give). Cities are grouped as written and merged by folded name by the caller.
+ * give). Cities are grouped as written and merged by folded name by the caller. `offset 0` keeps the subquery
+ * whole, so each filter flag (the radius: a haversine per offer in the box) is computed once per offer rather than
+ * once per grouping set. Reads `offers.offer_search`: without words, its covering listing index alone.
  */
 export function searchSummarySql(criteria: SearchCriteria): Fragment {
-  const c = searchConditions(criteria);
+  const c = searchConditions(criteria, 's');
   const flag = (condition: Fragment | null, name: string): Fragment => (condition ? { sql: `(${condition.sql}) as ${name}`, params: condition.params } : fragment(`true as ${name}`));
   const flags = [flag(c.remote, 'f_remote'), flag(c.sectors, 'f_sectors'), flag(c.place, 'f_place'), flag(c.duration, 'f_duration')];
-  const where = and([fragment(`o."status" = 'PUBLISHED'`), c.text, c.skills, c.stipend, c.start]);
+  const where = and([c.text, c.skills, c.stipend, c.start]);
   return {
     sql: `select grouping(m."remote", m."sector", m."city", m."duration_months") as "set",
         coalesce(m."remote", m."sector", m."city"::text, m."duration_months"::text, '') as value,
         coalesce(m.f_remote, true) and coalesce(m.f_sectors, true) and coalesce(m.f_place, true) and coalesce(m.f_duration, true) as counted,
         count(*)::int as count
       from (
-        select o."remote", o."sector", o."city", o."duration_months", ${flags.map((f) => f.sql).join(', ')}
-        from "offers"."offer" as o
+        select s."remote", s."sector", s."city", s."duration_months", ${flags.map((f) => f.sql).join(', ')}
+        from ${SEARCH_TABLE} as s
         where ${where.sql}
+        offset 0
       ) as m
       group by grouping sets (
         (m."remote", m.f_sectors, m.f_place, m.f_duration),

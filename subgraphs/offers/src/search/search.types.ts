@@ -59,7 +59,7 @@ export class OfferSearchEdge {
   @Field(() => Offer)
   node!: Offer;
 
-  @Field(() => Float, { description: 'Text relevance from 0 to 1 (ts_rank_cd, normalized); 0 without a query.' })
+  @Field(() => Float, { description: 'Text relevance from 0 to 1 (ts_rank_cd, normalized); 0 without a query, and 0 for the matches older than the 5,000 most recent of a search matching more (those alone are ranked).' })
   score!: number;
 }
 
