@@ -36,3 +36,21 @@ export function retryAfterSeconds(error: CombinedError | undefined): number | nu
     ?.extensions?.retryAfterSeconds;
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, Math.ceil(value)) : null;
 }
+
+/** The `extensions` of the first CONFLICT error (`reason`, `allowed`, `applicationId`, …), or null. */
+export function conflictOf(error: CombinedError | undefined): Record<string, unknown> | null {
+  const found = error?.graphQLErrors.find((graphQLError) => graphQLError.extensions?.code === 'CONFLICT');
+  return found ? { ...found.extensions } : null;
+}
+
+/** Each field named by a BAD_USER_INPUT error with the server's message (the first one per field). */
+export function fieldErrors(error: CombinedError | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const graphQLError of error?.graphQLErrors ?? []) {
+    const field = graphQLError.extensions?.field;
+    if (graphQLError.extensions?.code === 'BAD_USER_INPUT' && typeof field === 'string' && !(field in result)) {
+      result[field] = graphQLError.message;
+    }
+  }
+  return result;
+}

@@ -1,6 +1,8 @@
-import { useClientHandle, type CombinedError } from '@urql/vue';
+import type { CombinedError } from '@urql/vue';
 import { computed, ref, shallowRef } from 'vue';
-import { OffersPageDocument, type OfferSummary } from '../../graphql/offers';
+import { graphqlClient } from '../../graphql/client';
+import { SearchOffersDocument, type OfferSearchFacets, type OfferSummary } from '../../graphql/offers';
+import { searchFilter, type SearchState } from './search-query';
 
 export const offersPageSize = 12;
 
@@ -11,14 +13,16 @@ export function errorMessages(error: CombinedError): string[] {
   return messages.length > 0 ? messages : [error.message];
 }
 
-/**
- * Published offers, one Relay page at a time. A response that carries both data and errors
- * (a subgraph down) keeps its data and flags `partial`; one without data becomes `errors`.
- */
-export function useOffers(pageSize = offersPageSize) {
-  const { client } = useClientHandle();
+const noFacets: OfferSearchFacets = { remote: [], sectors: [], cities: [], durations: [] };
 
+/**
+ * `searchOffers` for the search page: a new search replaces the results (an older answer arriving late is
+ * dropped), "load more" appends the next page. A response with data and errors (a subgraph down) keeps its data
+ * and flags `partial`; one without data becomes `errors`.
+ */
+export function useOfferSearch(pageSize = offersPageSize) {
   const offers = shallowRef<OfferSummary[]>([]);
+  const facets = shallowRef<OfferSearchFacets>(noFacets);
   const totalCount = ref<number | null>(null);
   const endCursor = ref<string | null>(null);
   const hasNextPage = ref(false);
@@ -27,49 +31,55 @@ export function useOffers(pageSize = offersPageSize) {
   const errors = ref<string[]>([]);
   const partial = ref(false);
   const loaded = ref(false);
+  let current: SearchState | null = null;
+  let generation = 0;
 
-  async function fetchPage(after: string | null, fresh: boolean): Promise<void> {
-    const result = await client
+  async function fetchPage(state: SearchState, after: string | null): Promise<boolean> {
+    const ticket = ++generation;
+    const result = await graphqlClient.value
       .query(
-        OffersPageDocument,
-        { first: pageSize, after },
-        { requestPolicy: fresh ? 'network-only' : 'cache-first' },
+        SearchOffersDocument,
+        { query: state.q.trim() || null, filter: searchFilter(state), first: pageSize, after },
+        { requestPolicy: 'network-only' },
       )
       .toPromise();
+    if (ticket !== generation) return false;
 
-    const connection = result.data?.offers;
+    const connection = result.data?.searchOffers;
     if (!connection) {
       errors.value = result.error ? errorMessages(result.error) : [];
-      return;
+      return false;
     }
-
     errors.value = [];
     if (result.error) partial.value = true;
-
     const known = new Set(after ? offers.value.map((offer) => offer.id) : []);
     const page = connection.edges.map((edge) => edge.node).filter((offer) => !known.has(offer.id));
     offers.value = after ? [...offers.value, ...page] : page;
+    facets.value = connection.facets;
     totalCount.value = connection.totalCount;
     endCursor.value = connection.pageInfo.endCursor;
     hasNextPage.value = connection.pageInfo.hasNextPage;
     loaded.value = true;
+    return true;
   }
 
-  async function load(fresh = false): Promise<void> {
+  async function search(state: SearchState): Promise<void> {
+    current = state;
     fetching.value = true;
+    fetchingMore.value = false;
     partial.value = false;
     try {
-      await fetchPage(null, fresh);
+      await fetchPage(state, null);
     } finally {
-      fetching.value = false;
+      if (current === state) fetching.value = false;
     }
   }
 
   async function loadMore(): Promise<void> {
-    if (!hasNextPage.value || fetchingMore.value) return;
+    if (!current || !hasNextPage.value || fetchingMore.value || fetching.value) return;
     fetchingMore.value = true;
     try {
-      await fetchPage(endCursor.value, false);
+      await fetchPage(current, endCursor.value);
     } finally {
       fetchingMore.value = false;
     }
@@ -79,6 +89,7 @@ export function useOffers(pageSize = offersPageSize) {
 
   return {
     offers,
+    facets,
     totalCount,
     hasNextPage,
     fetching,
@@ -87,8 +98,8 @@ export function useOffers(pageSize = offersPageSize) {
     partial,
     loaded,
     isEmpty,
-    load,
+    search,
     loadMore,
-    retry: () => load(true),
+    retry: () => (current ? search(current) : Promise.resolve()),
   };
 }
