@@ -41,6 +41,12 @@ export const router = createRouter({
       meta: { titleKey: 'forYou.title', navKey: 'nav.forYou', roles: ['STUDENT'] },
     },
     {
+      path: '/profile',
+      name: 'profile',
+      component: () => import('./pages/ProfilePage.vue'),
+      meta: { titleKey: 'profile.title', navKey: 'nav.profile', roles: ['STUDENT'] },
+    },
+    {
       path: '/enterprise/offers',
       name: 'enterprise-offers',
       component: () => import('./pages/EnterpriseOffersPage.vue'),

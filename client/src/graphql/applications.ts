@@ -28,6 +28,8 @@ export interface ApplicationStatusChange {
   to: ApplicationStatus;
   reason: string | null;
   at: string;
+  /** The account that made the change (asked for by the application page, to say who). */
+  actorUserId?: string;
 }
 
 export interface ApplicationDetail extends ApplicationSummary {
@@ -97,6 +99,7 @@ export const ApplicationPageDocument = gql<{ application: ApplicationDetail | nu
         to
         reason
         at
+        actorUserId
       }
     }
   }
@@ -119,6 +122,7 @@ const statusUpdateFields = `
     to
     reason
     at
+    actorUserId
   }
 `;
 

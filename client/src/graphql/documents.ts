@@ -11,7 +11,7 @@ export interface DocumentSummary {
   createdAt: string;
 }
 
-const documentFields = `
+export const documentFields = `
   id
   kind
   fileName

@@ -300,25 +300,31 @@ const enterpriseOfferFields = `
   }
 `;
 
+type EnterpriseOfferPage = Connection<EnterpriseOffer>;
+
 export interface EnterpriseOffersQuery {
   enterprise: {
     id: string;
     name: string;
     verificationStatus: VerificationStatus;
     verificationNote: string | null;
-    offers: Connection<EnterpriseOffer>;
+    drafts: EnterpriseOfferPage;
+    published: EnterpriseOfferPage;
+    closed: EnterpriseOfferPage;
+    archived: EnterpriseOfferPage;
   } | null;
-  drafts: Connection<EnterpriseOffer> | null;
-  archived: Connection<EnterpriseOffer> | null;
-  closed: Connection<{ id: string; enterprise: { id: string } | null }> | null;
 }
 
+const enterpriseOfferPage = `
+  totalCount
+  edges { cursor node { ${enterpriseOfferFields} } }
+  pageInfo { hasNextPage endCursor }
+`;
+
 /**
- * The recruiter's enterprise and its offers in every status, with application counts per status.
- * `Enterprise.offers` lists the published ones; root `offers(status)` gives an enterprise its own drafts and
- * archived offers, but closed offers of every enterprise (they are public): those are filtered here by
- * enterprise, among the 100 most recent (the API has no "closed offers of one enterprise" yet), and loaded one
- * by one with `EnterpriseOfferDocument` (`applicationCounts` is FORBIDDEN on other enterprises' offers).
+ * The recruiter's enterprise and its offers in every status, with application counts per status: one
+ * `Enterprise.offers(status)` per status (drafts and archived offers are listed for the enterprise's own
+ * recruiters only).
  */
 export const EnterpriseOffersDocument = gql<EnterpriseOffersQuery, { enterpriseId: string }>`
   query EnterpriseOffers($enterpriseId: ID!) {
@@ -327,34 +333,23 @@ export const EnterpriseOffersDocument = gql<EnterpriseOffersQuery, { enterpriseI
       name
       verificationStatus
       verificationNote
-      offers(first: 100) {
-        totalCount
-        edges { cursor node { ${enterpriseOfferFields} } }
-        pageInfo { hasNextPage endCursor }
-      }
-    }
-    drafts: offers(status: DRAFT, first: 100) {
-      totalCount
-      edges { cursor node { ${enterpriseOfferFields} } }
-      pageInfo { hasNextPage endCursor }
-    }
-    archived: offers(status: ARCHIVED, first: 100) {
-      totalCount
-      edges { cursor node { ${enterpriseOfferFields} } }
-      pageInfo { hasNextPage endCursor }
-    }
-    closed: offers(status: CLOSED, first: 100) {
-      totalCount
-      edges { cursor node { id enterprise { id } } }
-      pageInfo { hasNextPage endCursor }
+      drafts: offers(status: DRAFT, first: 100) { ${enterpriseOfferPage} }
+      published: offers(status: PUBLISHED, first: 100) { ${enterpriseOfferPage} }
+      closed: offers(status: CLOSED, first: 100) { ${enterpriseOfferPage} }
+      archived: offers(status: ARCHIVED, first: 100) { ${enterpriseOfferPage} }
     }
   }
 `;
 
-export const EnterpriseOfferDocument = gql<{ offer: EnterpriseOffer | null }, { id: string }>`
-  query EnterpriseOffer($id: ID!) {
-    offer(id: $id) {
-      ${enterpriseOfferFields}
+/** The next page of an enterprise's offers in one status (beyond the first 100 of `EnterpriseOffersDocument`). */
+export const EnterpriseOffersPageDocument = gql<
+  { enterprise: { id: string; offers: EnterpriseOfferPage } | null },
+  { enterpriseId: string; status: OfferStatus; after: string }
+>`
+  query EnterpriseOffersPage($enterpriseId: ID!, $status: OfferStatus!, $after: String!) {
+    enterprise(id: $enterpriseId) {
+      id
+      offers(status: $status, first: 100, after: $after) { ${enterpriseOfferPage} }
     }
   }
 `;
