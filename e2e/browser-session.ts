@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Locator, Page } from 'playwright-core';
-import { phoneViewport } from './browser.js';
+import { phoneViewport, saveScreenshot } from './browser.js';
 import type { browserSuite } from './browser-suite.js';
 import { demoAccount, graphqlOn, type RunningPlatform } from './platform.js';
 
@@ -22,7 +22,12 @@ export async function signedInPage(
   await page.goto(suite.url(`/signin?redirect=${encodeURIComponent(path)}`));
   await page.getByRole('button', { name: 'Continuer vers la connexion' }).click();
   await page.waitForURL((address) => address.pathname === '/oauth/authorize');
-  await page.getByLabel('Adresse e-mail').fill(account.email);
+  await page.getByLabel('Adresse e-mail').fill(account.email, { timeout: 15_000 }).catch(async (error: Error) => {
+    // Say what the auth service showed instead of its form (a rare failure seen once under load).
+    const shown = (await page.locator('body').textContent().catch(() => null))?.replace(/\s+/g, ' ').trim().slice(0, 500);
+    await saveScreenshot(page, `signin-failure-${role.toLowerCase()}`).catch(() => undefined);
+    throw new Error(`${error.message}\nThe auth page at ${page.url()} showed: ${shown}`);
+  });
   await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((address) => `${address.pathname}${address.search}` === path || address.pathname === path, {

@@ -1,20 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId, recordEvent, type NewEvent } from '@stages/platform';
+import { newId } from '@stages/platform';
 import { closeOffersPastDeadline } from '../subgraphs/offers/src/jobs/deadline.js';
-import { startPlatform, type RunningPlatform } from '../scripts/lib/platform.js';
-
-type Role = 'STUDENT' | 'ENTERPRISE' | 'UNIVERSITY_ADMIN' | 'UNIVERSITY_SUPERVISOR' | 'SYSTEM_ADMIN';
-
-interface Result<T = any> {
-  data?: T | null;
-  errors?: Array<{ message: string; extensions?: Record<string, any> }>;
-}
-
-const parisDay = (offsetDays = 0, from = Date.now()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(from + offsetDays * 86_400_000));
+import { parisDay, startAcceptance, type Acceptance, type Result, type Role } from './acceptance.js';
 
 const OFFER_FIELDS = 'id title status skills sector city country location { city country latitude longitude } remote durationMonths weeklyHours stipendCents minimumStipendCents startDate deadline';
 const CREATE = `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { ${OFFER_FIELDS} } }`;
@@ -34,40 +21,8 @@ const SEARCH = `query ($query: String, $filter: OfferSearchFilter, $first: Int, 
 // verified enterprises only, the deadline job, full-text search with filters and facets, recommendations with
 // their reasons, and saved searches alerting the student.
 describe('offers: create, publish, search, recommend (embedded)', () => {
-  let platform: RunningPlatform;
-  let dataDir = '';
-  const tokens = new Map<Role, string>();
-  const userIds = new Map<Role, string>();
+  let t: Acceptance;
   let demo: { studentId: string; enterpriseId: string; universityId: string; sector: string };
-
-  async function gql<T = any>(role: Role | null, document: string, variables: Record<string, unknown> = {}): Promise<Result<T>> {
-    const response = await fetch(platform.graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(role ? { authorization: `Bearer ${tokens.get(role)}` } : {}) },
-      body: JSON.stringify({ query: document, variables }),
-    });
-    return (await response.json()) as Result<T>;
-  }
-
-  async function sql<T = any>(subgraph: string, query: string, params: unknown[] = []): Promise<T[]> {
-    return platform.subgraphs.get(subgraph)!.db.orm.em.fork().getConnection().execute<T[]>(query, params);
-  }
-
-  async function emit(subgraph: string, event: NewEvent): Promise<void> {
-    const running = platform.subgraphs.get(subgraph)!;
-    await running.db.orm.em.fork().transactional(async (em) => void recordEvent(em, `/subgraphs/${subgraph}`, event));
-    await running.relay.drain();
-  }
-
-  async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const value = await probe();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 
   const error = (result: Result) => result.errors?.[0]?.extensions ?? {};
 
@@ -86,7 +41,7 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
   });
 
   async function createOffer(role: Role, changes: Record<string, unknown> = {}): Promise<Record<string, any>> {
-    const result = await gql(role, CREATE, { input: offerInput(changes) });
+    const result = await t.gql(role, CREATE, { input: offerInput(changes) });
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data!.createOffer;
   }
@@ -94,7 +49,7 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
   /** A published offer written directly (the fixtures of search): returns its id. */
   async function insertPublished(fields: { title: string; description?: string; city: string; latitude: number; longitude: number; skills: string[]; remote?: string; durationMonths?: number; stipendCents?: number | null; startDate?: string; sector?: string; status?: string; deadline?: string | null; publishedDaysAgo?: number }): Promise<string> {
     const id = newId();
-    await sql(
+    await t.sql(
       'offers',
       `insert into offers.offer (id, enterprise_id, title, description, city, country, latitude, longitude, remote, duration_months, weekly_hours, stipend_cents, start_date, deadline, status, skills, sector, published_at, created_at, updated_at)
        values (?, ?, ?, ?, ?, 'FR', ?, ?, ?, ?, 35, ?, ?, ?, ?, ?::text[], ?, now() - ? * interval '1 day', now(), now())`,
@@ -121,22 +76,15 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
   }
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'stages-offers-'));
-    platform = await startPlatform({ PATH: process.env.PATH, STAGES_DATA_DIR: dataDir, STAGES_FREE_PORTS: 'true', STAGES_SERVE_CLIENT: 'false', LOG_LEVEL: 'error' });
-    for (const account of platform.demoAccounts!.accounts) {
-      const result = await gql(null, `mutation { login(email: "${account.email}", password: "${platform.demoAccounts!.password}") { accessToken user { id } } }`);
-      tokens.set(account.role as Role, result.data!.login.accessToken);
-      userIds.set(account.role as Role, result.data!.login.user.id);
-    }
-    const [student] = await sql<{ student_id: string; university_id: string }>('auth', `select student_id, university_id from auth."user" where id = ?`, [userIds.get('STUDENT')]);
-    const [recruiter] = await sql<{ enterprise_id: string }>('auth', `select enterprise_id from auth."user" where id = ?`, [userIds.get('ENTERPRISE')]);
-    const [profile] = await sql<{ sector: string }>('offers', 'select sector from offers.enterprise_profile where enterprise_id = ?', [recruiter!.enterprise_id]);
+    t = await startAcceptance('offers');
+    const [student] = await t.sql<{ student_id: string; university_id: string }>('auth', `select student_id, university_id from auth."user" where id = ?`, [t.userIds.get('STUDENT')]);
+    const [recruiter] = await t.sql<{ enterprise_id: string }>('auth', `select enterprise_id from auth."user" where id = ?`, [t.userIds.get('ENTERPRISE')]);
+    const [profile] = await t.sql<{ sector: string }>('offers', 'select sector from offers.enterprise_profile where enterprise_id = ?', [recruiter!.enterprise_id]);
     demo = { studentId: student!.student_id, enterpriseId: recruiter!.enterprise_id, universityId: student!.university_id, sector: profile!.sector };
   });
 
   afterAll(async () => {
-    await platform?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await t?.stop();
   });
 
   describe('creating and editing', () => {
@@ -146,7 +94,7 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
       expect(offer.location).toMatchObject({ city: 'Saint-Étienne', country: 'FR' });
       expect(offer.location.latitude).toBeCloseTo(45.44, 1);
       expect(offer.location.longitude).toBeCloseTo(4.39, 1);
-      const [row] = await sql('offers', 'select enterprise_id, skill_keys from offers.offer where id = ?', [offer.id]);
+      const [row] = await t.sql('offers', 'select enterprise_id, skill_keys from offers.offer where id = ?', [offer.id]);
       expect(row).toMatchObject({ enterprise_id: demo.enterpriseId, skill_keys: ['postgresql', 'typescript'] });
     });
 
@@ -167,39 +115,39 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
         [{ country: 'FRA' }, 'country'],
       ];
       for (const [changes, field] of cases) {
-        const result = await gql('ENTERPRISE', CREATE, { input: offerInput(changes) });
+        const result = await t.gql('ENTERPRISE', CREATE, { input: offerInput(changes) });
         expect(error(result), JSON.stringify(changes)).toMatchObject({ code: 'BAD_USER_INPUT', field });
       }
-      const minimum = await gql('ENTERPRISE', CREATE, { input: offerInput({ stipendCents: 50_000 }) });
+      const minimum = await t.gql('ENTERPRISE', CREATE, { input: offerInput({ stipendCents: 50_000 }) });
       expect(minimum.errors![0]!.message).toMatch(/68250.*682\.50/);
     });
 
     it('should let recruiters create for their own enterprise only, and administrators for the one they name', async () => {
-      expect(error(await gql(null, CREATE, { input: offerInput() })).code).toBe('UNAUTHENTICATED');
-      expect(error(await gql('STUDENT', CREATE, { input: offerInput() })).code).toBe('FORBIDDEN');
-      expect(error(await gql('ENTERPRISE', CREATE, { input: offerInput({ enterpriseId: newId() }) })).code).toBe('FORBIDDEN');
-      expect(error(await gql('SYSTEM_ADMIN', CREATE, { input: offerInput() }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'enterpriseId' });
-      const byAdmin = await gql('SYSTEM_ADMIN', CREATE, { input: offerInput({ enterpriseId: demo.enterpriseId, latitude: 45.5, longitude: 4.9, city: 'Un hameau' }) });
+      expect(error(await t.gql(null, CREATE, { input: offerInput() })).code).toBe('UNAUTHENTICATED');
+      expect(error(await t.gql('STUDENT', CREATE, { input: offerInput() })).code).toBe('FORBIDDEN');
+      expect(error(await t.gql('ENTERPRISE', CREATE, { input: offerInput({ enterpriseId: newId() }) })).code).toBe('FORBIDDEN');
+      expect(error(await t.gql('SYSTEM_ADMIN', CREATE, { input: offerInput() }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'enterpriseId' });
+      const byAdmin = await t.gql('SYSTEM_ADMIN', CREATE, { input: offerInput({ enterpriseId: demo.enterpriseId, latitude: 45.5, longitude: 4.9, city: 'Un hameau' }) });
       expect(byAdmin.data!.createOffer).toMatchObject({ status: 'DRAFT', location: { latitude: 45.5, longitude: 4.9 } });
     });
 
     it('should edit drafts and published offers with offer.updated, and refuse closed ones with CONFLICT', async () => {
       const offer = await createOffer('ENTERPRISE');
-      const edited = await gql('ENTERPRISE', UPDATE, { id: offer.id, input: { title: 'Stage développeur·se Vue.js', skills: ['Vue.js'], city: 'Lyon' } });
+      const edited = await t.gql('ENTERPRISE', UPDATE, { id: offer.id, input: { title: 'Stage développeur·se Vue.js', skills: ['Vue.js'], city: 'Lyon' } });
       expect(edited.errors).toBeUndefined();
       expect(edited.data!.updateOffer).toMatchObject({ title: 'Stage développeur·se Vue.js', skills: ['Vue.js'], city: 'Lyon', stipendCents: 70_000 });
       expect(edited.data!.updateOffer.location.latitude).toBeCloseTo(45.76, 1);
-      expect(error(await gql('ENTERPRISE', UPDATE, { id: offer.id, input: { stipendCents: null } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stipendCents' });
-      expect(error(await gql('ENTERPRISE', UPDATE, { id: offer.id, input: { title: null } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
-      expect(error(await gql('STUDENT', UPDATE, { id: offer.id, input: { title: 'Autre titre' } })).code).toBe('FORBIDDEN');
+      expect(error(await t.gql('ENTERPRISE', UPDATE, { id: offer.id, input: { stipendCents: null } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stipendCents' });
+      expect(error(await t.gql('ENTERPRISE', UPDATE, { id: offer.id, input: { title: null } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+      expect(error(await t.gql('STUDENT', UPDATE, { id: offer.id, input: { title: 'Autre titre' } })).code).toBe('FORBIDDEN');
 
-      expect((await gql('ENTERPRISE', PUBLISH, { id: offer.id })).data!.publishOffer.status).toBe('PUBLISHED');
-      const live = await gql('ENTERPRISE', UPDATE, { id: offer.id, input: { deadline: parisDay(10) } });
+      expect((await t.gql('ENTERPRISE', PUBLISH, { id: offer.id })).data!.publishOffer.status).toBe('PUBLISHED');
+      const live = await t.gql('ENTERPRISE', UPDATE, { id: offer.id, input: { deadline: parisDay(10) } });
       expect(live.data!.updateOffer).toMatchObject({ status: 'PUBLISHED', deadline: parisDay(10) });
-      await gql('ENTERPRISE', CLOSE, { id: offer.id });
-      expect(error(await gql('ENTERPRISE', UPDATE, { id: offer.id, input: { title: 'Trop tard' } }))).toMatchObject({ code: 'CONFLICT', status: 'CLOSED', allowed: ['ARCHIVED'] });
+      await t.gql('ENTERPRISE', CLOSE, { id: offer.id });
+      expect(error(await t.gql('ENTERPRISE', UPDATE, { id: offer.id, input: { title: 'Trop tard' } }))).toMatchObject({ code: 'CONFLICT', status: 'CLOSED', allowed: ['ARCHIVED'] });
 
-      const outbox = await sql<{ type: string; payload: Record<string, unknown> }>('offers', 'select type, payload from offers.outbox where key = ? order by id', [offer.id]);
+      const outbox = await t.sql<{ type: string; payload: Record<string, unknown> }>('offers', 'select type, payload from offers.outbox where key = ? order by id', [offer.id]);
       expect(outbox.map((event) => event.type)).toEqual(['offer.updated', 'offer.published', 'offer.updated', 'offer.closed']);
       expect(outbox[0]!.payload).toEqual({ offerId: offer.id, enterpriseId: demo.enterpriseId, title: 'Stage développeur·se Vue.js', status: 'DRAFT', deadline: parisDay(30) });
       expect(outbox[2]!.payload).toMatchObject({ status: 'PUBLISHED', deadline: parisDay(10) });
@@ -208,46 +156,46 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
 
   describe('publishing', () => {
     it('should refuse an enterprise that is not verified, until the enterprises subgraph verifies it', async () => {
-      const [pending] = await sql<{ enterprise_id: string }>('offers', `select enterprise_id from offers.enterprise_profile where verification_status = 'PENDING' order by enterprise_id limit 1`);
-      const created = await gql('SYSTEM_ADMIN', CREATE, { input: offerInput({ enterpriseId: pending!.enterprise_id }) });
+      const [pending] = await t.sql<{ enterprise_id: string }>('offers', `select enterprise_id from offers.enterprise_profile where verification_status = 'PENDING' order by enterprise_id limit 1`);
+      const created = await t.gql('SYSTEM_ADMIN', CREATE, { input: offerInput({ enterpriseId: pending!.enterprise_id }) });
       const id = created.data!.createOffer.id;
-      const refused = await gql('SYSTEM_ADMIN', PUBLISH, { id });
+      const refused = await t.gql('SYSTEM_ADMIN', PUBLISH, { id });
       expect(error(refused)).toMatchObject({ code: 'CONFLICT', reason: 'ENTERPRISE_NOT_VERIFIED', verificationStatus: 'PENDING' });
       expect(refused.errors![0]!.message).toMatch(/not verified/);
 
-      await emit('enterprises', { type: 'enterprise.rejected', subject: pending!.enterprise_id, data: { enterpriseId: pending!.enterprise_id, decidedBy: userIds.get('SYSTEM_ADMIN')!, reason: 'SIRET introuvable' } });
-      await eventually(async () => error(await gql('SYSTEM_ADMIN', PUBLISH, { id })), (extensions) => extensions.verificationStatus === 'REJECTED', 'the rejection');
-      expect((await gql('SYSTEM_ADMIN', PUBLISH, { id })).errors![0]!.message).toMatch(/SIRET introuvable/);
+      await t.emit('enterprises', { type: 'enterprise.rejected', subject: pending!.enterprise_id, data: { enterpriseId: pending!.enterprise_id, decidedBy: t.userIds.get('SYSTEM_ADMIN')!, reason: 'SIRET introuvable' } });
+      await t.eventually(async () => error(await t.gql('SYSTEM_ADMIN', PUBLISH, { id })), (extensions) => extensions.verificationStatus === 'REJECTED', 'the rejection');
+      expect((await t.gql('SYSTEM_ADMIN', PUBLISH, { id })).errors![0]!.message).toMatch(/SIRET introuvable/);
 
-      await emit('enterprises', { type: 'enterprise.verified', subject: pending!.enterprise_id, data: { enterpriseId: pending!.enterprise_id, decidedBy: userIds.get('SYSTEM_ADMIN')! } });
-      const published = await eventually(() => gql('SYSTEM_ADMIN', PUBLISH, { id }), (result) => !result.errors, 'the verification');
+      await t.emit('enterprises', { type: 'enterprise.verified', subject: pending!.enterprise_id, data: { enterpriseId: pending!.enterprise_id, decidedBy: t.userIds.get('SYSTEM_ADMIN')! } });
+      const published = await t.eventually(() => t.gql('SYSTEM_ADMIN', PUBLISH, { id }), (result) => !result.errors, 'the verification');
       expect(published.data!.publishOffer.status).toBe('PUBLISHED');
     });
 
     it('should refuse an illegal status change with CONFLICT listing the allowed ones', async () => {
       const offer = await createOffer('ENTERPRISE');
-      expect(error(await gql('ENTERPRISE', CLOSE, { id: offer.id }))).toMatchObject({ code: 'CONFLICT', status: 'DRAFT', allowed: ['PUBLISHED', 'ARCHIVED'] });
-      await gql('ENTERPRISE', PUBLISH, { id: offer.id });
-      expect(error(await gql('ENTERPRISE', PUBLISH, { id: offer.id }))).toMatchObject({ code: 'CONFLICT', status: 'PUBLISHED', allowed: ['CLOSED'] });
+      expect(error(await t.gql('ENTERPRISE', CLOSE, { id: offer.id }))).toMatchObject({ code: 'CONFLICT', status: 'DRAFT', allowed: ['PUBLISHED', 'ARCHIVED'] });
+      await t.gql('ENTERPRISE', PUBLISH, { id: offer.id });
+      expect(error(await t.gql('ENTERPRISE', PUBLISH, { id: offer.id }))).toMatchObject({ code: 'CONFLICT', status: 'PUBLISHED', allowed: ['CLOSED'] });
     });
   });
 
   describe('the deadline job', () => {
     it('should close published offers once their deadline day has passed in Paris, once, with offer.closed DEADLINE', async () => {
-      const job = () => closeOffersPastDeadline(platform.subgraphs.get('offers')!.db.orm.em.fork(), new Date(), 'Europe/Paris');
+      const job = () => closeOffersPastDeadline(t.platform.subgraphs.get('offers')!.db.orm.em.fork(), new Date(), 'Europe/Paris');
       await job();
       const past = await insertPublished({ title: 'Stage échu', city: 'Lyon', latitude: 45.76, longitude: 4.84, skills: [], deadline: parisDay(-1), startDate: parisDay(20) });
       const today = await insertPublished({ title: 'Stage du jour', city: 'Lyon', latitude: 45.76, longitude: 4.84, skills: [], deadline: parisDay(0), startDate: parisDay(20) });
       // Two instances at once: each offer is closed (and announced) by one of them.
       const [first, second] = await Promise.all([job(), job()]);
       expect([...first!, ...second!]).toEqual([past]);
-      const status = async (id: string) => (await sql<{ status: string }>('offers', 'select status from offers.offer where id = ?', [id]))[0]!.status;
+      const status = async (id: string) => (await t.sql<{ status: string }>('offers', 'select status from offers.offer where id = ?', [id]))[0]!.status;
       expect(await status(past)).toBe('CLOSED');
       expect(await status(today)).toBe('PUBLISHED');
       // With a given time: two days later, today's deadline has passed too.
-      const later = await closeOffersPastDeadline(platform.subgraphs.get('offers')!.db.orm.em.fork(), new Date(Date.now() + 2 * 86_400_000), 'Europe/Paris');
+      const later = await closeOffersPastDeadline(t.platform.subgraphs.get('offers')!.db.orm.em.fork(), new Date(Date.now() + 2 * 86_400_000), 'Europe/Paris');
       expect(later).toContain(today);
-      const events = await sql<{ key: string; payload: Record<string, unknown> }>('offers', `select key, payload from offers.outbox where type = 'offer.closed' and key in (?, ?)`, [past, today]);
+      const events = await t.sql<{ key: string; payload: Record<string, unknown> }>('offers', `select key, payload from offers.outbox where type = 'offer.closed' and key in (?, ?)`, [past, today]);
       expect(events).toHaveLength(2);
       expect(events.find((event) => event.key === past)!.payload).toEqual({ offerId: past, enterpriseId: demo.enterpriseId, reason: 'DEADLINE' });
     });
@@ -276,7 +224,7 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
     });
 
     const search = async (variables: Record<string, unknown>, role: Role | null = null) => {
-      const result = await gql(role, SEARCH, variables);
+      const result = await t.gql(role, SEARCH, variables);
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       return result.data!.searchOffers;
     };
@@ -346,15 +294,15 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
       expect(seen).toEqual(whole);
       const browse = titles(await search({ first: 5 }));
       expect(browse).toHaveLength(5);
-      expect(error(await gql(null, SEARCH, { query: 'stage', after: 'bm90IGEgY3Vyc29y' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect(error(await t.gql(null, SEARCH, { query: 'stage', after: 'bm90IGEgY3Vyc29y' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     });
 
     it('should refuse bad filters with BAD_USER_INPUT naming them', async () => {
-      expect(error(await gql(null, SEARCH, { filter: { radiusKm: 10 } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.city' });
-      expect(error(await gql(null, SEARCH, { filter: { city: 'Atlantis', radiusKm: 10 } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.city' });
-      expect(error(await gql(null, SEARCH, { filter: { minDurationMonths: 5, maxDurationMonths: 2 } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.maxDurationMonths' });
-      expect(error(await gql(null, SEARCH, { query: 'x'.repeat(201) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
-      expect(error(await gql(null, SEARCH, { first: 101 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      expect(error(await t.gql(null, SEARCH, { filter: { radiusKm: 10 } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.city' });
+      expect(error(await t.gql(null, SEARCH, { filter: { city: 'Atlantis', radiusKm: 10 } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.city' });
+      expect(error(await t.gql(null, SEARCH, { filter: { minDurationMonths: 5, maxDurationMonths: 2 } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.maxDurationMonths' });
+      expect(error(await t.gql(null, SEARCH, { query: 'x'.repeat(201) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
+      expect(error(await t.gql(null, SEARCH, { first: 101 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     });
 
     it('should cost two statements in offers and one in enterprises for a page of 20 with enterprise names', async () => {
@@ -362,12 +310,12 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
       const stops = ['offers', 'enterprises'].map((name) => {
         statements.set(name, []);
         // The outbox relay's polling and the deadline job run meanwhile: they are not the request's.
-        return platform.subgraphs.get(name)!.db.onQuery((statement) => {
+        return t.platform.subgraphs.get(name)!.db.onQuery((statement) => {
           if (!/outbox|processed_event|"deadline" < |^(begin|commit|rollback)/i.test(statement.trim())) statements.get(name)!.push(statement);
         });
       });
       try {
-        const result = await gql(null, `{ searchOffers(query: "stage", first: 20) { totalCount facets { cities { value count } } edges { node { title enterprise { name } } } } }`);
+        const result = await t.gql(null, `{ searchOffers(query: "stage", first: 20) { totalCount facets { cities { value count } } edges { node { title enterprise { name } } } } }`);
         expect(result.errors).toBeUndefined();
         expect(result.data!.searchOffers.edges).toHaveLength(20);
         expect(result.data!.searchOffers.edges.every((edge: any) => edge.node.enterprise.name)).toBe(true);
@@ -383,15 +331,15 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
     const RECOMMENDED = `query ($id: ID!) { student(id: $id) { id recommendedOffers(first: 5) { score reasons { kind weight detail } offer { id title city } } } }`;
 
     it('should recommend the offers fitting the student best, with the reasons of each score', async () => {
-      const profile = await gql('STUDENT', `mutation { updateStudentProfile(input: { preferences: { sectors: ["Brasserie artisanale"], cities: ["Lyon"], remote: [ON_SITE, HYBRID], earliestStartDate: "${parisDay(30)}", durationMonths: 6, minimumStipendCents: 60000 } }) { id } }`);
+      const profile = await t.gql('STUDENT', `mutation { updateStudentProfile(input: { preferences: { sectors: ["Brasserie artisanale"], cities: ["Lyon"], remote: [ON_SITE, HYBRID], earliestStartDate: "${parisDay(30)}", durationMonths: 6, minimumStipendCents: 60000 } }) { id } }`);
       expect(profile.errors, JSON.stringify(profile.errors)).toBeUndefined();
-      const skills = await gql('STUDENT', `mutation { setStudentSkills(skills: [{ name: "Zythologie", level: EXPERT }, { name: "Chimie", level: EXPERT }]) { id } }`);
+      const skills = await t.gql('STUDENT', `mutation { setStudentSkills(skills: [{ name: "Zythologie", level: EXPERT }, { name: "Chimie", level: EXPERT }]) { id } }`);
       expect(skills.errors, JSON.stringify(skills.errors)).toBeUndefined();
       const fit = await createOffer('ENTERPRISE', { title: 'Stage zythologie et chimie des bières', skills: ['Zythologie', 'Chimie'], city: 'Lyon', remote: 'ON_SITE', stipendCents: 90_000 });
-      await sql('offers', `update offers.offer set sector = 'Brasserie artisanale' where id = ?`, [fit.id]);
-      await gql('ENTERPRISE', PUBLISH, { id: fit.id });
+      await t.sql('offers', `update offers.offer set sector = 'Brasserie artisanale' where id = ?`, [fit.id]);
+      await t.gql('ENTERPRISE', PUBLISH, { id: fit.id });
 
-      const result = await gql('STUDENT', RECOMMENDED, { id: demo.studentId });
+      const result = await t.gql('STUDENT', RECOMMENDED, { id: demo.studentId });
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       const recommended = result.data!.student.recommendedOffers as Array<{ score: number; reasons: Array<{ kind: string; weight: number; detail: string }>; offer: { id: string } }>;
       expect(recommended.length).toBeGreaterThan(0);
@@ -406,17 +354,17 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
 
     it('should show recommendations to the student, their university’s staff and administrators only', async () => {
       for (const role of ['UNIVERSITY_ADMIN', 'SYSTEM_ADMIN'] as const) {
-        const result = await gql(role, RECOMMENDED, { id: demo.studentId });
+        const result = await t.gql(role, RECOMMENDED, { id: demo.studentId });
         expect(result.errors, role).toBeUndefined();
         expect(result.data!.student.recommendedOffers.length, role).toBeGreaterThan(0);
       }
       for (const role of [null, 'ENTERPRISE'] as const) {
-        const result = await gql(role, RECOMMENDED, { id: demo.studentId });
+        const result = await t.gql(role, RECOMMENDED, { id: demo.studentId });
         expect(result.errors?.length, String(role)).toBeGreaterThan(0);
         expect(JSON.stringify(result.data ?? null)).not.toMatch(/recommendedOffers":\[\{/);
       }
-      const [other] = await sql<{ id: string }>('students', 'select id from students.student where id <> ? order by id limit 1', [demo.studentId]);
-      const someoneElse = await gql('STUDENT', RECOMMENDED, { id: other!.id });
+      const [other] = await t.sql<{ id: string }>('students', 'select id from students.student where id <> ? order by id limit 1', [demo.studentId]);
+      const someoneElse = await t.gql('STUDENT', RECOMMENDED, { id: other!.id });
       expect(someoneElse.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
   });
@@ -425,48 +373,48 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
     const SAVE = `mutation ($input: SaveSearchInput!) { saveSearch(input: $input) { id name query filter { skills city radiusKm remote sectors } createdAt } }`;
 
     it('should save, list and delete a student’s searches, and only a student’s', async () => {
-      const saved = await gql('STUDENT', SAVE, { input: { name: 'Bières à Lyon', query: 'zythologie', filter: { city: 'lyon', radiusKm: 30, remote: ['ON_SITE'] } } });
+      const saved = await t.gql('STUDENT', SAVE, { input: { name: 'Bières à Lyon', query: 'zythologie', filter: { city: 'lyon', radiusKm: 30, remote: ['ON_SITE'] } } });
       expect(saved.errors).toBeUndefined();
       expect(saved.data!.saveSearch).toMatchObject({ name: 'Bières à Lyon', query: 'zythologie', filter: { skills: [], city: 'Lyon', radiusKm: 30, remote: ['ON_SITE'], sectors: [] } });
-      const mine = await gql('STUDENT', '{ mySavedSearches { id name } }');
+      const mine = await t.gql('STUDENT', '{ mySavedSearches { id name } }');
       expect(mine.data!.mySavedSearches).toContainEqual({ id: saved.data!.saveSearch.id, name: 'Bières à Lyon' });
-      expect(error(await gql('ENTERPRISE', SAVE, { input: { name: 'x' } })).code).toBe('FORBIDDEN');
-      expect(error(await gql(null, '{ mySavedSearches { id } }')).code).toBe('UNAUTHENTICATED');
-      expect(error(await gql('STUDENT', SAVE, { input: { name: ' ' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
-      expect(error(await gql('STUDENT', SAVE, { input: { name: 'Loin', filter: { city: 'Atlantis', radiusKm: 5 } } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.city' });
+      expect(error(await t.gql('ENTERPRISE', SAVE, { input: { name: 'x' } })).code).toBe('FORBIDDEN');
+      expect(error(await t.gql(null, '{ mySavedSearches { id } }')).code).toBe('UNAUTHENTICATED');
+      expect(error(await t.gql('STUDENT', SAVE, { input: { name: ' ' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+      expect(error(await t.gql('STUDENT', SAVE, { input: { name: 'Loin', filter: { city: 'Atlantis', radiusKm: 5 } } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.city' });
       const DELETE = 'mutation ($id: ID!) { deleteSavedSearch(id: $id) }';
-      expect(error(await gql('SYSTEM_ADMIN', DELETE, { id: saved.data!.saveSearch.id })).code).toBe('FORBIDDEN');
-      expect((await gql('STUDENT', DELETE, { id: saved.data!.saveSearch.id })).data!.deleteSavedSearch).toBe(true);
-      expect(error(await gql('STUDENT', DELETE, { id: saved.data!.saveSearch.id })).code).toBe('NOT_FOUND');
+      expect(error(await t.gql('SYSTEM_ADMIN', DELETE, { id: saved.data!.saveSearch.id })).code).toBe('FORBIDDEN');
+      expect((await t.gql('STUDENT', DELETE, { id: saved.data!.saveSearch.id })).data!.deleteSavedSearch).toBe(true);
+      expect(error(await t.gql('STUDENT', DELETE, { id: saved.data!.saveSearch.id })).code).toBe('NOT_FOUND');
     });
 
     it('should keep at most 20 per student', async () => {
-      const before = (await gql('STUDENT', '{ mySavedSearches { id } }')).data!.mySavedSearches.length;
-      for (let index = before; index < 20; index++) expect((await gql('STUDENT', SAVE, { input: { name: `Recherche ${index}` } })).errors).toBeUndefined();
-      expect(error(await gql('STUDENT', SAVE, { input: { name: 'Une de trop' } }))).toMatchObject({ code: 'CONFLICT', limit: 20 });
-      for (const { id } of (await gql('STUDENT', '{ mySavedSearches { id name } }')).data!.mySavedSearches.filter((search: any) => search.name.startsWith('Recherche '))) {
-        await gql('STUDENT', 'mutation ($id: ID!) { deleteSavedSearch(id: $id) }', { id });
+      const before = (await t.gql('STUDENT', '{ mySavedSearches { id } }')).data!.mySavedSearches.length;
+      for (let index = before; index < 20; index++) expect((await t.gql('STUDENT', SAVE, { input: { name: `Recherche ${index}` } })).errors).toBeUndefined();
+      expect(error(await t.gql('STUDENT', SAVE, { input: { name: 'Une de trop' } }))).toMatchObject({ code: 'CONFLICT', limit: 20 });
+      for (const { id } of (await t.gql('STUDENT', '{ mySavedSearches { id name } }')).data!.mySavedSearches.filter((search: any) => search.name.startsWith('Recherche '))) {
+        await t.gql('STUDENT', 'mutation ($id: ID!) { deleteSavedSearch(id: $id) }', { id });
       }
     });
 
     it('should alert the student when a new offer matching a saved search is published, and only then', async () => {
-      const saved = await gql('STUDENT', SAVE, { input: { name: 'Brasseries lyonnaises', query: 'brasserie OR zythologie', filter: { city: 'Lyon', radiusKm: 30, skills: ['zythologie'] } } });
+      const saved = await t.gql('STUDENT', SAVE, { input: { name: 'Brasseries lyonnaises', query: 'brasserie OR zythologie', filter: { city: 'Lyon', radiusKm: 30, skills: ['zythologie'] } } });
       expect(saved.errors).toBeUndefined();
       const savedSearchId = saved.data!.saveSearch.id;
       const elsewhere = await createOffer('ENTERPRISE', { title: 'Stage zythologie à Paris', skills: ['Zythologie'], city: 'Paris' });
       const matching = await createOffer('ENTERPRISE', { title: 'Stage brasserie artisanale', skills: ['Zythologie', 'Marketing'], city: 'Villeurbanne' });
-      await gql('ENTERPRISE', PUBLISH, { id: elsewhere.id });
-      await gql('ENTERPRISE', PUBLISH, { id: matching.id });
+      await t.gql('ENTERPRISE', PUBLISH, { id: elsewhere.id });
+      await t.gql('ENTERPRISE', PUBLISH, { id: matching.id });
 
-      const alerts = await eventually(
-        () => sql<{ payload: Record<string, unknown> }>('offers', `select payload from offers.outbox where type = 'offer.matched-saved-search' and payload->>'savedSearchId' = ?`, [savedSearchId]),
+      const alerts = await t.eventually(
+        () => t.sql<{ payload: Record<string, unknown> }>('offers', `select payload from offers.outbox where type = 'offer.matched-saved-search' and payload->>'savedSearchId' = ?`, [savedSearchId]),
         (rows) => rows.length > 0,
         'the saved search match',
       );
-      expect(alerts.map((row) => row.payload)).toEqual([{ savedSearchId, userId: userIds.get('STUDENT'), offerId: matching.id, title: 'Stage brasserie artisanale', searchName: 'Brasseries lyonnaises' }]);
+      expect(alerts.map((row) => row.payload)).toEqual([{ savedSearchId, userId: t.userIds.get('STUDENT'), offerId: matching.id, title: 'Stage brasserie artisanale', searchName: 'Brasseries lyonnaises' }]);
 
-      const notification = await eventually(
-        async () => ((await gql('STUDENT', '{ myNotifications(first: 20) { edges { node { eventType title body link } } } }')).data!.myNotifications.edges as Array<{ node: Record<string, string> }>).map((edge) => edge.node).find((node) => node.eventType === 'offer.matched-saved-search'),
+      const notification = await t.eventually(
+        async () => ((await t.gql('STUDENT', '{ myNotifications(first: 20) { edges { node { eventType title body link } } } }')).data!.myNotifications.edges as Array<{ node: Record<string, string> }>).map((edge) => edge.node).find((node) => node.eventType === 'offer.matched-saved-search'),
         (found) => found !== undefined,
         'the student’s notification',
       );
@@ -477,8 +425,8 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
         link: '/offers',
       });
       // Paris is out of the search's radius: still no alert for it once every event is handled.
-      await platform.subgraphs.get('offers')!.relay.drain();
-      expect((await sql('offers', `select 1 from offers.outbox where type = 'offer.matched-saved-search' and payload->>'offerId' = ?`, [elsewhere.id]))).toHaveLength(0);
+      await t.platform.subgraphs.get('offers')!.relay.drain();
+      expect((await t.sql('offers', `select 1 from offers.outbox where type = 'offer.matched-saved-search' and payload->>'offerId' = ?`, [elsewhere.id]))).toHaveLength(0);
     });
   });
 });

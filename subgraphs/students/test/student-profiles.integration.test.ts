@@ -1,17 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { newId, recordEvent, type NewEvent } from '@stages/platform';
+import { newId } from '@stages/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../../scripts/lib/platform.js';
 import { skillsFromTextArraySql } from '../migrations/0005-student-profile.js';
-
-type Role = 'STUDENT' | 'ENTERPRISE' | 'UNIVERSITY_ADMIN' | 'UNIVERSITY_SUPERVISOR' | 'SYSTEM_ADMIN';
-
-interface Result<T = any> {
-  data?: T | null;
-  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
-}
+import { codeOf, fieldOf, startAcceptance, type Acceptance, type Result, type Role } from '../../../e2e/acceptance.js';
 
 interface StudentRow {
   id: string;
@@ -47,10 +37,7 @@ const LIST = `query List($filter: StudentFilter, $first: Int, $after: String) {
 // Student profiles through the gateway with the demo accounts: who reads what, updates and their validation,
 // skills, the CV (upload, choice, who may download it) and the filtered list of students for university staff.
 describe('student profiles (embedded)', () => {
-  let platform: RunningPlatform;
-  let dataDir = '';
-  const tokens = new Map<Role, string>();
-  const userIds = new Map<Role, string>();
+  let t: Acceptance;
   let demo: { studentId: string; universityId: string; enterpriseId: string };
   /** Another university's student who applied to the demo enterprise. */
   let applicant = '';
@@ -58,48 +45,9 @@ describe('student profiles (embedded)', () => {
   let followed = '';
   let notFollowed = '';
 
-  async function gql<T = any>(role: Role | null, query: string, variables: Record<string, unknown> = {}): Promise<Result<T>> {
-    const response = await fetch(platform.graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(role ? { authorization: `Bearer ${tokens.get(role)}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as Result<T>;
-  }
-
-  async function sql<T = any>(subgraph: string, query: string, params: unknown[] = []): Promise<T[]> {
-    return platform.subgraphs.get(subgraph)!.db.orm.em.fork().getConnection().execute<T[]>(query, params);
-  }
-
-  /** SQL statements a subgraph sends while `action` runs (its outbox relay left out). */
-  async function sqlOf(subgraph: string, action: () => Promise<unknown>): Promise<string[]> {
-    const statements: string[] = [];
-    const stop = platform.subgraphs.get(subgraph)!.db.onQuery((statement) => {
-      if (!/outbox|^(begin|commit|rollback);?$/i.test(statement.trim())) statements.push(statement);
-    });
-    try {
-      await action();
-    } finally {
-      stop();
-    }
-    return statements;
-  }
-
-  async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const value = await probe();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
-  const codeOf = (result: Result) => result.errors?.[0]?.extensions?.code;
-  const fieldOf = (result: Result) => result.errors?.[0]?.extensions?.field;
 
   async function upload(role: Role, input: { kind?: string; filename?: string; contentType?: string; bytes?: Buffer }) {
-    return gql(role, UPLOAD, {
+    return t.gql(role, UPLOAD, {
       input: {
         kind: input.kind ?? 'CV',
         filename: input.filename ?? 'cv.pdf',
@@ -115,7 +63,7 @@ describe('student profiles (embedded)', () => {
     let after: string | null = null;
     let totalCount = -1;
     for (;;) {
-      const page: Result = await gql(role, LIST, { filter, first, after });
+      const page: Result = await t.gql(role, LIST, { filter, first, after });
       expect(page.errors, JSON.stringify(page.errors)).toBeUndefined();
       const students = page.data!.students;
       totalCount = students.totalCount;
@@ -127,43 +75,36 @@ describe('student profiles (embedded)', () => {
   }
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'stages-profiles-'));
-    platform = await startPlatform({ PATH: process.env.PATH, STAGES_DATA_DIR: dataDir, STAGES_FREE_PORTS: 'true', STAGES_SERVE_CLIENT: 'false', LOG_LEVEL: 'error' });
-    for (const account of platform.demoAccounts!.accounts) {
-      const result = await gql(null, `mutation { login(email: "${account.email}", password: "${platform.demoAccounts!.password}") { accessToken user { id } } }`);
-      tokens.set(account.role as Role, result.data!.login.accessToken);
-      userIds.set(account.role as Role, result.data!.login.user.id);
-    }
-    const [student] = await sql('auth', `select student_id, university_id from auth."user" where id = ?`, [userIds.get('STUDENT')]);
-    const [recruiter] = await sql('auth', `select enterprise_id from auth."user" where id = ?`, [userIds.get('ENTERPRISE')]);
-    const [admin] = await sql('auth', `select university_id from auth."user" where id = ?`, [userIds.get('UNIVERSITY_ADMIN')]);
-    const [supervisor] = await sql('auth', `select university_id from auth."user" where id = ?`, [userIds.get('UNIVERSITY_SUPERVISOR')]);
+    t = await startAcceptance('profiles');
+    const [student] = await t.sql('auth', `select student_id, university_id from auth."user" where id = ?`, [t.userIds.get('STUDENT')]);
+    const [recruiter] = await t.sql('auth', `select enterprise_id from auth."user" where id = ?`, [t.userIds.get('ENTERPRISE')]);
+    const [admin] = await t.sql('auth', `select university_id from auth."user" where id = ?`, [t.userIds.get('UNIVERSITY_ADMIN')]);
+    const [supervisor] = await t.sql('auth', `select university_id from auth."user" where id = ?`, [t.userIds.get('UNIVERSITY_SUPERVISOR')]);
     demo = { studentId: student.student_id, universityId: student.university_id, enterpriseId: recruiter.enterprise_id };
     expect(admin.university_id, 'the demo admin and student share a university').toBe(demo.universityId);
     expect(supervisor.university_id, 'the demo referent teacher and student share a university').toBe(demo.universityId);
-    const [link] = await sql('students', 'select student_id from students.applicant_link l join students.student s on s.id = l.student_id where l.enterprise_id = ? and s.university_id <> ? order by student_id limit 1', [
+    const [link] = await t.sql('students', 'select student_id from students.applicant_link l join students.student s on s.id = l.student_id where l.enterprise_id = ? and s.university_id <> ? order by student_id limit 1', [
       demo.enterpriseId,
       demo.universityId,
     ]);
     applicant = link.student_id;
-    const [supervision] = await sql('students', 'select student_id from students.supervision where supervisor_user_id = ? and student_id <> ? order by student_id limit 1', [userIds.get('UNIVERSITY_SUPERVISOR'), demo.studentId]);
+    const [supervision] = await t.sql('students', 'select student_id from students.supervision where supervisor_user_id = ? and student_id <> ? order by student_id limit 1', [t.userIds.get('UNIVERSITY_SUPERVISOR'), demo.studentId]);
     followed = supervision.student_id;
-    const [other] = await sql('students', 'select id from students.student s where university_id = ? and id <> ? and not exists (select 1 from students.supervision v where v.student_id = s.id and v.supervisor_user_id = ?) order by id limit 1', [
+    const [other] = await t.sql('students', 'select id from students.student s where university_id = ? and id <> ? and not exists (select 1 from students.supervision v where v.student_id = s.id and v.supervisor_user_id = ?) order by id limit 1', [
       demo.universityId,
       demo.studentId,
-      userIds.get('UNIVERSITY_SUPERVISOR'),
+      t.userIds.get('UNIVERSITY_SUPERVISOR'),
     ]);
     notFollowed = other.id;
   });
 
   afterAll(async () => {
-    await platform?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await t?.stop();
   });
 
   describe('profile', () => {
     it('should let the student update their profile, changing only the fields given', async () => {
-      const updated = await gql('STUDENT', UPDATE, {
+      const updated = await t.gql('STUDENT', UPDATE, {
         input: {
           phone: '06 12 34 56 78',
           headline: '  Développeuse   full-stack en alternance ',
@@ -193,7 +134,7 @@ describe('student profiles (embedded)', () => {
 
       // A later update changes only what it gives: here the headline, one preference and the first record (kept by id).
       const [master, licence] = profile.academicRecords;
-      const again = await gql('STUDENT', UPDATE, {
+      const again = await t.gql('STUDENT', UPDATE, {
         input: { headline: null, preferences: { durationMonths: 4 }, academicRecords: [{ ...master, endYear: 2027 }, licence] },
       });
       expect(again.errors, JSON.stringify(again.errors)).toBeUndefined();
@@ -206,7 +147,7 @@ describe('student profiles (embedded)', () => {
         updatedAt: after.updatedAt,
       });
       expect(after.updatedAt > profile.updatedAt).toBe(true);
-      const [row] = await sql('students', 'select phone, preferred_cities, preferred_duration_months from students.student where id = ?', [demo.studentId]);
+      const [row] = await t.sql('students', 'select phone, preferred_cities, preferred_duration_months from students.student where id = ?', [demo.studentId]);
       expect(row).toEqual({ phone: '+33612345678', preferred_cities: ['Paris', 'Lyon'], preferred_duration_months: 4 });
     });
 
@@ -231,59 +172,59 @@ describe('student profiles (embedded)', () => {
       // A valid field beside an invalid one: nothing is written.
       ['phone', { headline: 'Ne doit pas être enregistré', phone: 'appelez-moi' }],
     ])('should refuse a wrong %s with BAD_USER_INPUT naming it, and change nothing', async (field, input) => {
-      const before = await gql('STUDENT', `query ($id: ID!) { student(id: $id) { ...Profile } } ${PROFILE}`, { id: demo.studentId });
-      const result = await gql('STUDENT', UPDATE, { input });
+      const before = await t.gql('STUDENT', `query ($id: ID!) { student(id: $id) { ...Profile } } ${PROFILE}`, { id: demo.studentId });
+      const result = await t.gql('STUDENT', UPDATE, { input });
       expect(codeOf(result), JSON.stringify(result)).toBe('BAD_USER_INPUT');
       expect(fieldOf(result)).toBe(field);
-      const after = await gql('STUDENT', `query ($id: ID!) { student(id: $id) { ...Profile } } ${PROFILE}`, { id: demo.studentId });
+      const after = await t.gql('STUDENT', `query ($id: ID!) { student(id: $id) { ...Profile } } ${PROFILE}`, { id: demo.studentId });
       expect(after.data).toEqual(before.data);
     });
 
     it('should let only a student update a profile, their own', async () => {
-      expect(codeOf(await gql(null, UPDATE, { input: { headline: 'x' } }))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await t.gql(null, UPDATE, { input: { headline: 'x' } }))).toBe('UNAUTHENTICATED');
       for (const role of ['ENTERPRISE', 'UNIVERSITY_ADMIN', 'UNIVERSITY_SUPERVISOR', 'SYSTEM_ADMIN'] as const) {
-        expect(codeOf(await gql(role, UPDATE, { input: { headline: 'x' } })), role).toBe('FORBIDDEN');
-        expect(codeOf(await gql(role, SET_SKILLS, { skills: [] })), role).toBe('FORBIDDEN');
+        expect(codeOf(await t.gql(role, UPDATE, { input: { headline: 'x' } })), role).toBe('FORBIDDEN');
+        expect(codeOf(await t.gql(role, SET_SKILLS, { skills: [] })), role).toBe('FORBIDDEN');
       }
     });
 
     it('should show the whole profile to the student’s university administrators and system administrators', async () => {
       for (const role of ['UNIVERSITY_ADMIN', 'SYSTEM_ADMIN'] as const) {
-        const result = await gql(role, `query ($id: ID!) { student(id: $id) { ...Profile } } ${PROFILE}`, { id: demo.studentId });
+        const result = await t.gql(role, `query ($id: ID!) { student(id: $id) { ...Profile } } ${PROFILE}`, { id: demo.studentId });
         expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
         expect(result.data!.student).toMatchObject({ phone: '+33612345678', email: expect.stringContaining('@'), preferences: { cities: ['Paris', 'Lyon'] } });
       }
     });
 
     it('should show a referent teacher the students they follow, not the others of their university', async () => {
-      const mine = await gql('UNIVERSITY_SUPERVISOR', `query ($id: ID!) { student(id: $id) { ...Profile } } ${PROFILE}`, { id: followed });
+      const mine = await t.gql('UNIVERSITY_SUPERVISOR', `query ($id: ID!) { student(id: $id) { ...Profile } } ${PROFILE}`, { id: followed });
       expect(mine.errors, JSON.stringify(mine.errors)).toBeUndefined();
       expect(mine.data!.student.email).toContain('@');
       expect(mine.data!.student.preferences.sectors.length).toBeGreaterThan(0);
-      expect(codeOf(await gql('UNIVERSITY_SUPERVISOR', 'query ($id: ID!) { student(id: $id) { id } }', { id: notFollowed }))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql('UNIVERSITY_SUPERVISOR', 'query ($id: ID!) { student(id: $id) { id } }', { id: notFollowed }))).toBe('FORBIDDEN');
     });
 
     it('should show an enterprise its applicant’s skills and languages, not their contact details nor preferences', async () => {
-      const result = await gql('ENTERPRISE', 'query ($id: ID!) { student(id: $id) { id firstName headline email phone city skills { name level } languages { code level } academicRecords { degree } } }', { id: applicant });
+      const result = await t.gql('ENTERPRISE', 'query ($id: ID!) { student(id: $id) { id firstName headline email phone city skills { name level } languages { code level } academicRecords { degree } } }', { id: applicant });
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       const student = result.data!.student;
       expect(student).toMatchObject({ id: applicant, email: null, phone: null, city: null });
       expect(student.skills.length).toBeGreaterThan(0);
       expect(student.skills.every((skill: { level: string }) => ['BEGINNER', 'INTERMEDIATE', 'ADVANCED', 'EXPERT'].includes(skill.level))).toBe(true);
       expect(student.languages).toContainEqual({ code: 'fr', level: 'NATIVE' });
-      const preferences = await gql('ENTERPRISE', 'query ($id: ID!) { student(id: $id) { id preferences { cities } } }', { id: applicant });
+      const preferences = await t.gql('ENTERPRISE', 'query ($id: ID!) { student(id: $id) { id preferences { cities } } }', { id: applicant });
       expect(codeOf(preferences)).toBe('FORBIDDEN');
       expect(preferences.errors![0]!.path).toEqual(['student', 'preferences']);
       expect(preferences.data).toBeNull();
       // Another university's administrator sees nothing of them.
-      expect(codeOf(await gql('UNIVERSITY_ADMIN', 'query ($id: ID!) { student(id: $id) { id } }', { id: applicant }))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql('UNIVERSITY_ADMIN', 'query ($id: ID!) { student(id: $id) { id } }', { id: applicant }))).toBe('FORBIDDEN');
     });
 
     it('should resolve skills and preferences of a Student reference (what offers @requires), with the same rules', async () => {
       const entities = async (role: Role) => {
-        const response = await fetch(platform.subgraphs.get('students')!.url, {
+        const response = await fetch(t.platform.subgraphs.get('students')!.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-internal-secret': platform.auth.internalSecret, authorization: `Bearer ${tokens.get(role)}` },
+          headers: { 'content-type': 'application/json', 'x-internal-secret': t.platform.auth.internalSecret, authorization: `Bearer ${t.tokens.get(role)}` },
           body: JSON.stringify({
             query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Student { id skills { name level } preferences { sectors cities remote earliestStartDate durationMonths minimumStipendCents } } } }',
             variables: { r: [{ __typename: 'Student', id: demo.studentId }] },
@@ -301,7 +242,7 @@ describe('student profiles (embedded)', () => {
 
   describe('skills', () => {
     it('should replace the skills, trimmed, in the order given', async () => {
-      const result = await gql('STUDENT', SET_SKILLS, { skills: [{ name: '  Rust ', level: 'ADVANCED' }, { name: 'Élixir', level: 'BEGINNER' }, { name: 'Type  Script', level: 'EXPERT' }] });
+      const result = await t.gql('STUDENT', SET_SKILLS, { skills: [{ name: '  Rust ', level: 'ADVANCED' }, { name: 'Élixir', level: 'BEGINNER' }, { name: 'Type  Script', level: 'EXPERT' }] });
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       expect(result.data!.setStudentSkills.skills).toEqual([
         { name: 'Rust', level: 'ADVANCED' },
@@ -316,25 +257,25 @@ describe('student profiles (embedded)', () => {
       ['skills[0].name', [{ name: '  ', level: 'ADVANCED' }]],
       ['skills', Array.from({ length: 31 }, (_, index) => ({ name: `Compétence ${index}`, level: 'INTERMEDIATE' }))],
     ])('should refuse %s and keep the current skills', async (field, skills) => {
-      const result = await gql('STUDENT', SET_SKILLS, { skills });
+      const result = await t.gql('STUDENT', SET_SKILLS, { skills });
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
       expect(fieldOf(result)).toBe(field);
-      const [row] = await sql('students', 'select skills from students.student where id = ?', [demo.studentId]);
+      const [row] = await t.sql('students', 'select skills from students.student where id = ?', [demo.studentId]);
       expect(row.skills.map((skill: { name: string }) => skill.name)).toEqual(['Rust', 'Élixir', 'Type Script']);
     });
 
     it('should migrate a list of names to skills at INTERMEDIATE: trimmed, cut to 60, each once, at most 30', async () => {
       const schema = `skills_migration_${process.pid}`;
-      await sql('students', `create schema ${schema}`);
+      await t.sql('students', `create schema ${schema}`);
       try {
-        await sql('students', `create table ${schema}.student (id integer primary key, skills text[] not null default '{}')`);
+        await t.sql('students', `create table ${schema}.student (id integer primary key, skills text[] not null default '{}')`);
         const many = Array.from({ length: 35 }, (_, index) => `S${index + 1}`);
         const before: Array<[number, string[]]> = [[1, ['TypeScript', ' SQL ', 'typescript', '', '  ', 'Excel']], [2, []], [3, many], [4, ['x'.repeat(70)]]];
         for (const [id, skills] of before) {
-          await sql('students', `insert into ${schema}.student (id, skills) select ?, array(select jsonb_array_elements_text(?::jsonb))`, [id, JSON.stringify(skills)]);
+          await t.sql('students', `insert into ${schema}.student (id, skills) select ?, array(select jsonb_array_elements_text(?::jsonb))`, [id, JSON.stringify(skills)]);
         }
-        for (const statement of skillsFromTextArraySql(`"${schema}"."student"`)) await sql('students', statement);
-        const rows = await sql<{ id: number; skills: Array<{ name: string; level: string }> }>('students', `select id, skills from ${schema}.student order by id`);
+        for (const statement of skillsFromTextArraySql(`"${schema}"."student"`)) await t.sql('students', statement);
+        const rows = await t.sql<{ id: number; skills: Array<{ name: string; level: string }> }>('students', `select id, skills from ${schema}.student order by id`);
         const at = (names: string[]) => names.map((name) => ({ name, level: 'INTERMEDIATE' }));
         expect(rows).toEqual([
           { id: 1, skills: at(['TypeScript', 'SQL', 'Excel']) },
@@ -343,7 +284,7 @@ describe('student profiles (embedded)', () => {
           { id: 4, skills: at(['x'.repeat(60)]) },
         ]);
       } finally {
-        await sql('students', `drop schema ${schema} cascade`);
+        await t.sql('students', `drop schema ${schema} cascade`);
       }
     });
   });
@@ -358,11 +299,11 @@ describe('student profiles (embedded)', () => {
       const document = result.data!.uploadDocument;
       expect(document).toMatchObject({ kind: 'CV', fileName: 'Mon CV _2026_.pdf', contentType: 'application/pdf', sizeBytes: cvBytes.length });
       cvId = document.id;
-      const [row] = await sql('documents', 'select owner_id, student_id, university_id, storage_key, profile_cv from documents.document where id = ?', [cvId]);
-      expect(row).toEqual({ owner_id: userIds.get('STUDENT'), student_id: demo.studentId, university_id: demo.universityId, storage_key: `documents/${userIds.get('STUDENT')}/${cvId}.pdf`, profile_cv: false });
-      expect(await platform.infrastructure.storage.get(row.storage_key)).toEqual(cvBytes);
-      const [event] = await sql('documents', `select type, key, payload from documents.outbox where key = ?`, [cvId]);
-      expect(event).toEqual({ type: 'document.uploaded', key: cvId, payload: { documentId: cvId, ownerId: userIds.get('STUDENT'), kind: 'CV' } });
+      const [row] = await t.sql('documents', 'select owner_id, student_id, university_id, storage_key, profile_cv from documents.document where id = ?', [cvId]);
+      expect(row).toEqual({ owner_id: t.userIds.get('STUDENT'), student_id: demo.studentId, university_id: demo.universityId, storage_key: `documents/${t.userIds.get('STUDENT')}/${cvId}.pdf`, profile_cv: false });
+      expect(await t.platform.infrastructure.storage.get(row.storage_key)).toEqual(cvBytes);
+      const [event] = await t.sql('documents', `select type, key, payload from documents.outbox where key = ?`, [cvId]);
+      expect(event).toEqual({ type: 'document.uploaded', key: cvId, payload: { documentId: cvId, ownerId: t.userIds.get('STUDENT'), kind: 'CV' } });
     });
 
     it.each([
@@ -392,56 +333,56 @@ describe('student profiles (embedded)', () => {
 
     it('should let a student show only one of their own CVs on their profile', async () => {
       const letter = await upload('STUDENT', { kind: 'COVER_LETTER', filename: 'lettre.pdf' });
-      expect(codeOf(await gql('STUDENT', SET_CV, { documentId: letter.data!.uploadDocument.id }))).toBe('BAD_USER_INPUT');
-      const [theirs] = await sql('documents', `select id from documents.document where owner_id <> ? and kind = 'CV' limit 1`, [userIds.get('STUDENT')]);
-      expect(codeOf(await gql('STUDENT', SET_CV, { documentId: theirs.id }))).toBe('FORBIDDEN');
-      expect(codeOf(await gql('STUDENT', SET_CV, { documentId: UNKNOWN_ID }))).toBe('NOT_FOUND');
-      expect(codeOf(await gql('STUDENT', SET_CV, { documentId: 'nope' }))).toBe('BAD_USER_INPUT');
-      for (const role of ['ENTERPRISE', 'UNIVERSITY_ADMIN', 'SYSTEM_ADMIN'] as const) expect(codeOf(await gql(role, SET_CV, { documentId: cvId })), role).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql('STUDENT', SET_CV, { documentId: letter.data!.uploadDocument.id }))).toBe('BAD_USER_INPUT');
+      const [theirs] = await t.sql('documents', `select id from documents.document where owner_id <> ? and kind = 'CV' limit 1`, [t.userIds.get('STUDENT')]);
+      expect(codeOf(await t.gql('STUDENT', SET_CV, { documentId: theirs.id }))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql('STUDENT', SET_CV, { documentId: UNKNOWN_ID }))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql('STUDENT', SET_CV, { documentId: 'nope' }))).toBe('BAD_USER_INPUT');
+      for (const role of ['ENTERPRISE', 'UNIVERSITY_ADMIN', 'SYSTEM_ADMIN'] as const) expect(codeOf(await t.gql(role, SET_CV, { documentId: cvId })), role).toBe('FORBIDDEN');
 
-      const set = await gql('STUDENT', SET_CV, { documentId: cvId });
+      const set = await t.gql('STUDENT', SET_CV, { documentId: cvId });
       expect(set.errors, JSON.stringify(set.errors)).toBeUndefined();
       expect(set.data!.setStudentCv).toEqual({ id: demo.studentId, firstName: expect.any(String), cv: { id: cvId, fileName: 'Mon CV _2026_.pdf' } });
       // The CV shown before (the demo one) is private again: one per student.
-      const shown = await sql('documents', 'select id from documents.document where student_id = ? and profile_cv', [demo.studentId]);
+      const shown = await t.sql('documents', 'select id from documents.document where student_id = ? and profile_cv', [demo.studentId]);
       expect(shown).toEqual([{ id: cvId }]);
     });
 
     it('should let the student, their university’s staff and system administrators read the CV, and no one else', async () => {
       for (const role of ['STUDENT', 'UNIVERSITY_ADMIN', 'UNIVERSITY_SUPERVISOR', 'SYSTEM_ADMIN'] as const) {
-        const content = await gql(role, CONTENT, { id: cvId });
+        const content = await t.gql(role, CONTENT, { id: cvId });
         expect(content.errors, `${role}: ${JSON.stringify(content.errors)}`).toBeUndefined();
         expect(Buffer.from(content.data!.documentContent.contentBase64, 'base64')).toEqual(cvBytes);
         expect(content.data!.documentContent.document).toEqual({ id: cvId, fileName: 'Mon CV _2026_.pdf', contentType: 'application/pdf' });
       }
       for (const role of ['UNIVERSITY_ADMIN', 'SYSTEM_ADMIN'] as const) {
-        const result = await gql(role, 'query ($id: ID!) { student(id: $id) { cv { id fileName sizeBytes } } }', { id: demo.studentId });
+        const result = await t.gql(role, 'query ($id: ID!) { student(id: $id) { cv { id fileName sizeBytes } } }', { id: demo.studentId });
         expect(result.data!.student.cv, role).toEqual({ id: cvId, fileName: 'Mon CV _2026_.pdf', sizeBytes: cvBytes.length });
       }
-      expect(codeOf(await gql('ENTERPRISE', CONTENT, { id: cvId }))).toBe('FORBIDDEN');
-      expect(codeOf(await gql('ENTERPRISE', 'query ($id: ID!) { document(id: $id) { id } }', { id: cvId }))).toBe('FORBIDDEN');
-      expect(codeOf(await gql(null, CONTENT, { id: cvId }))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await t.gql('ENTERPRISE', CONTENT, { id: cvId }))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql('ENTERPRISE', 'query ($id: ID!) { document(id: $id) { id } }', { id: cvId }))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(null, CONTENT, { id: cvId }))).toBe('UNAUTHENTICATED');
     });
 
     it('should not show an enterprise its applicant’s CV yet (applications will share it)', async () => {
-      await sql(
+      await t.sql(
         'documents',
         `insert into documents.document (id, owner_id, kind, file_name, content_type, size_bytes, storage_key, student_id, university_id, profile_cv, created_at)
          select ?, ?, 'CV', 'cv.pdf', 'application/pdf', 10, ?, ?, ?, true, now() where not exists (select 1 from documents.document where student_id = ? and profile_cv)`,
         [newId(), newId(), `documents/test/${newId()}.pdf`, applicant, newId(), applicant],
       );
-      const result = await gql('ENTERPRISE', 'query ($id: ID!) { student(id: $id) { id cv { id } } }', { id: applicant });
+      const result = await t.gql('ENTERPRISE', 'query ($id: ID!) { student(id: $id) { id cv { id } } }', { id: applicant });
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       expect(result.data!.student).toEqual({ id: applicant, cv: null });
     });
 
     it('should make the CV private again once the student removes it from their profile', async () => {
-      const cleared = await gql('STUDENT', SET_CV, { documentId: null });
+      const cleared = await t.gql('STUDENT', SET_CV, { documentId: null });
       expect(cleared.data!.setStudentCv.cv).toBeNull();
-      expect(codeOf(await gql('UNIVERSITY_ADMIN', CONTENT, { id: cvId }))).toBe('FORBIDDEN');
-      expect((await gql('UNIVERSITY_ADMIN', 'query ($id: ID!) { student(id: $id) { cv { id } } }', { id: demo.studentId })).data!.student.cv).toBeNull();
-      expect((await gql('STUDENT', CONTENT, { id: cvId })).errors).toBeUndefined();
-      await gql('STUDENT', SET_CV, { documentId: cvId });
+      expect(codeOf(await t.gql('UNIVERSITY_ADMIN', CONTENT, { id: cvId }))).toBe('FORBIDDEN');
+      expect((await t.gql('UNIVERSITY_ADMIN', 'query ($id: ID!) { student(id: $id) { cv { id } } }', { id: demo.studentId })).data!.student.cv).toBeNull();
+      expect((await t.gql('STUDENT', CONTENT, { id: cvId })).errors).toBeUndefined();
+      await t.gql('STUDENT', SET_CV, { documentId: cvId });
     });
   });
 
@@ -450,8 +391,8 @@ describe('student profiles (embedded)', () => {
     let placedIds = new Set<string>();
 
     beforeAll(async () => {
-      everyone = await sql<StudentRow>('students', 'select id, university_id, first_name, last_name, program, year_of_study, city, skills from students.student order by id');
-      placedIds = new Set((await sql<{ student_id: string }>('students', 'select student_id from students.placement')).map((row) => row.student_id));
+      everyone = await t.sql<StudentRow>('students', 'select id, university_id, first_name, last_name, program, year_of_study, city, skills from students.student order by id');
+      placedIds = new Set((await t.sql<{ student_id: string }>('students', 'select student_id from students.placement')).map((row) => row.student_id));
     });
 
     const ofUniversity = () => everyone.filter((student) => student.university_id === demo.universityId);
@@ -459,11 +400,11 @@ describe('student profiles (embedded)', () => {
 
     it('should list a university administrator their university’s students, a referent teacher those they follow, and refuse others', async () => {
       expect(await listAll('UNIVERSITY_ADMIN', {})).toEqual({ ids: idsOf(ofUniversity()), totalCount: ofUniversity().length });
-      const supervised = (await sql('students', 'select student_id from students.supervision where supervisor_user_id = ? order by student_id', [userIds.get('UNIVERSITY_SUPERVISOR')])).map((row) => row.student_id);
+      const supervised = (await t.sql('students', 'select student_id from students.supervision where supervisor_user_id = ? order by student_id', [t.userIds.get('UNIVERSITY_SUPERVISOR')])).map((row) => row.student_id);
       expect(await listAll('UNIVERSITY_SUPERVISOR', {})).toEqual({ ids: supervised, totalCount: supervised.length });
       expect((await listAll('SYSTEM_ADMIN', {})).totalCount).toBe(everyone.length);
-      for (const role of ['STUDENT', 'ENTERPRISE'] as const) expect(codeOf(await gql(role, LIST, {})), role).toBe('FORBIDDEN');
-      expect(codeOf(await gql(null, LIST, {}))).toBe('UNAUTHENTICATED');
+      for (const role of ['STUDENT', 'ENTERPRISE'] as const) expect(codeOf(await t.gql(role, LIST, {})), role).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(null, LIST, {}))).toBe('UNAUTHENTICATED');
     });
 
     it('should filter by part of the programme without case or accents', async () => {
@@ -504,27 +445,24 @@ describe('student profiles (embedded)', () => {
       expect(await listAll('UNIVERSITY_ADMIN', { placed: true })).toEqual({ ids: idsOf(placed), totalCount: placed.length });
       expect(await listAll('UNIVERSITY_ADMIN', { placed: false })).toEqual({ ids: idsOf(unplaced), totalCount: unplaced.length });
       // The seeded read model matches the applications: placed = accepted at least once.
-      const accepted = new Set((await sql('applications', `select distinct student_id from applications.application where status = 'ACCEPTED'`)).map((row) => row.student_id));
+      const accepted = new Set((await t.sql('applications', `select distinct student_id from applications.application where status = 'ACCEPTED'`)).map((row) => row.student_id));
       expect([...placedIds].sort()).toEqual([...accepted].sort());
 
       // A new acceptance places the student once the event arrives.
       const newcomer = unplaced[0]!;
       const applicationId = newId();
-      const accept: NewEvent = {
+      await t.emit('applications', {
         type: 'application.accepted',
         subject: applicationId,
         data: { applicationId, studentId: newcomer.id, offerId: newId(), enterpriseId: demo.enterpriseId, universityId: demo.universityId, from: 'OFFERED', to: 'ACCEPTED', reason: null, actorUserId: newId() },
-      };
-      const applications = platform.subgraphs.get('applications')!;
-      await applications.db.orm.em.fork().transactional(async (em) => void recordEvent(em, '/subgraphs/applications', accept));
-      await applications.relay.drain();
-      await eventually(() => listAll('UNIVERSITY_ADMIN', { placed: true }), (result) => result.ids.includes(newcomer.id), 'the newcomer to be placed');
-      const [row] = await sql('students', 'select application_id from students.placement where student_id = ?', [newcomer.id]);
+      });
+      await t.eventually(() => listAll('UNIVERSITY_ADMIN', { placed: true }), (result) => result.ids.includes(newcomer.id), 'the newcomer to be placed');
+      const [row] = await t.sql('students', 'select application_id from students.placement where student_id = ?', [newcomer.id]);
       expect(row.application_id).toBe(applicationId);
     });
 
     it('should combine filters and page through them', async () => {
-      const placedNow = new Set((await sql<{ student_id: string }>('students', 'select student_id from students.placement')).map((row) => row.student_id));
+      const placedNow = new Set((await t.sql<{ student_id: string }>('students', 'select student_id from students.placement')).map((row) => row.student_id));
       const expected = ofUniversity().filter((student) => student.program && fold(student.program).includes('master') && !placedNow.has(student.id));
       expect(expected.length).toBeGreaterThan(2);
       expect(await listAll('UNIVERSITY_ADMIN', { program: 'master', placed: false }, 2)).toEqual({ ids: idsOf(expected), totalCount: expected.length });
@@ -537,14 +475,14 @@ describe('student profiles (embedded)', () => {
       ['filter.skills[0]', { skills: [' '] }],
       ['filter.city', { city: 'x'.repeat(121) }],
     ])('should refuse a wrong %s', async (field, filter) => {
-      const result = await gql('UNIVERSITY_ADMIN', LIST, { filter });
+      const result = await t.gql('UNIVERSITY_ADMIN', LIST, { filter });
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
       expect(fieldOf(result)).toBe(field);
     });
 
     it('should filter University.students the same way, for that university’s administrators', async () => {
       const third = ofUniversity().filter((student) => student.year_of_study === 3);
-      const result = await gql('UNIVERSITY_ADMIN', 'query ($id: ID!) { university(id: $id) { students(first: 100, filter: { yearOfStudy: 3 }) { totalCount edges { node { id } } } } }', { id: demo.universityId });
+      const result = await t.gql('UNIVERSITY_ADMIN', 'query ($id: ID!) { university(id: $id) { students(first: 100, filter: { yearOfStudy: 3 }) { totalCount edges { node { id } } } } }', { id: demo.universityId });
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       expect(result.data!.university.students.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(idsOf(third));
     });
@@ -556,9 +494,9 @@ describe('student profiles (embedded)', () => {
       } } } }`;
       let result: Result = {};
       let documentsSql: string[] = [];
-      const studentsSql = await sqlOf('students', async () => {
-        documentsSql = await sqlOf('documents', async () => {
-          result = await gql('SYSTEM_ADMIN', QUERY, { filter: { program: 'a' } });
+      const studentsSql = await t.sqlOf('students', async () => {
+        documentsSql = await t.sqlOf('documents', async () => {
+          result = await t.gql('SYSTEM_ADMIN', QUERY, { filter: { program: 'a' } });
         });
       });
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
@@ -570,7 +508,7 @@ describe('student profiles (embedded)', () => {
       expect(documentsSql, documentsSql.join('\n')).toHaveLength(1);
 
       // A referent teacher's list needs no lookup per student for the private fields either.
-      const supervisorSql = await sqlOf('students', () => gql('UNIVERSITY_SUPERVISOR', QUERY.replace(' cv { id fileName }', ''), {}));
+      const supervisorSql = await t.sqlOf('students', () => t.gql('UNIVERSITY_SUPERVISOR', QUERY.replace(' cv { id fileName }', ''), {}));
       expect(supervisorSql, supervisorSql.join('\n')).toHaveLength(2);
     });
   });
