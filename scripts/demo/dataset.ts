@@ -1,32 +1,10 @@
 import { newId } from '@stages/platform';
 import { CITIES, ENTERPRISES, FIRST_NAMES, LAST_NAMES, PROGRAMS, SECTORS, UNIVERSITIES } from './names.js';
+import { random } from './random.js';
 
 export interface DemoSize {
   studentsPerUniversity: number;
   offersPerEnterprise: number;
-}
-
-/** A small deterministic PRNG (mulberry32), so every fresh install gets the same demo world. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
-  const sample = <T>(items: readonly T[], count: number): T[] => {
-    const copy = [...items];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = int(0, i);
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-    }
-    return copy.slice(0, count);
-  };
-  return { next, int, pick, sample };
 }
 
 /** A 14-digit SIRET whose Luhn checksum is valid. */
