@@ -38,7 +38,8 @@ async function settled<T>(read: () => Promise<T>, attempts = 10): Promise<T> {
     try {
       return await read();
     } catch (error) {
-      if (attempt >= attempts || (error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+      const unknownTopic = (error as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION' || /does not host this topic-partition/.test(String(error));
+      if (attempt >= attempts || !unknownTopic) throw error;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   }
@@ -57,7 +58,7 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map((await settled(() => admin.fetchTopicOffsets(source))).map((partition) => [partition.partition, BigInt(partition.high)]));
-  const committed = await admin.fetchOffsets({ groupId: prefix + replayGroupOf(options.topic, options.group), topics: [source] });
+  const committed = await settled(() => admin.fetchOffsets({ groupId: prefix + replayGroupOf(options.topic, options.group), topics: [source] }));
   await admin.disconnect();
   const pending = new Map<number, bigint>();
   for (const partition of committed[0]?.partitions ?? []) {
