@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type IHeaders } from 'kafkajs';
 import { deadLetterTopicOf } from './domain-event.js';
+import { settled } from './kafka-metadata.js';
 
 export interface ReplayOptions {
   brokers: string[];
@@ -31,19 +32,6 @@ const header = (headers: IHeaders | undefined, name: string) => {
   const first = Array.isArray(raw) ? raw[0] : raw;
   return first === undefined ? undefined : first.toString();
 };
-
-/** Retries a metadata read that a cluster still propagating a new topic answers with "unknown topic". */
-async function settled<T>(read: () => Promise<T>, attempts = 10): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await read();
-    } catch (error) {
-      const unknownTopic = (error as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION' || /does not host this topic-partition/.test(String(error));
-      if (attempt >= attempts || !unknownTopic) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  }
-}
 
 /**
  * Publishes the dead letters of a topic back onto it, with their original CloudEvents headers (same event id),

@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import { UnreachableServiceError } from '../infrastructure-errors.js';
 import { catalogTopics } from './catalog.js';
 import { deliverWithRetries, describeError } from './delivery.js';
+import { settled } from './kafka-metadata.js';
 import { deadLetterTopicOf, type DeadLetterInfo, type DomainEvent, type EventTransport, type SubscribeOptions } from './domain-event.js';
 
 export interface KafkaSettings {
@@ -163,10 +164,10 @@ export class KafkaTransport implements EventTransport {
       const existing = new Set(await admin.listTopics());
       const toCreate = missing.filter((topic) => !existing.has(this.physical(topic)));
       if (toCreate.length > 0) {
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: toCreate.map((topic) => ({ topic: this.physical(topic), numPartitions: this.settings.partitions })),
-        });
+        const topics = toCreate.map((topic) => this.physical(topic));
+        // Waiting for leaders may meet "unknown topic" while the new topics' metadata propagates: ask again.
+        await settled(() => admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: this.settings.partitions })) }));
+        await settled(() => admin.fetchTopicMetadata({ topics }));
       }
       for (const topic of missing) this.knownTopics.add(topic);
     } finally {
