@@ -228,6 +228,26 @@ describe('recruiting (embedded)', () => {
       const student = (await t.gql('STUDENT', NOTIFICATIONS)).data!.myNotifications.edges.map((edge: { node: { title: string } }) => edge.node.title);
       expect(student).not.toContain('Entreprise vérifiée');
     });
+
+    it('should ask the system administrators to review each request for verification, with a link to the queue', async () => {
+      const NOTIFICATIONS = `{ myNotifications(first: 50) { edges { node { title link eventType } } } }`;
+      type Item = { title: string; link: string | null; eventType: string };
+      const requests = await t.eventually(
+        async (): Promise<Item[]> =>
+          ((await t.gql('SYSTEM_ADMIN', NOTIFICATIONS)).data?.myNotifications.edges ?? []).map((edge: { node: Item }) => edge.node).filter((node: Item) => node.eventType === 'enterprise.verification-requested'),
+        (nodes) => nodes.length >= 2,
+        'the administrator’s notifications',
+      );
+      // The profile asked twice above (before its rejection and after): two requests to review.
+      expect(requests).toEqual([
+        { title: 'Entreprise à vérifier', link: '/admin/enterprises', eventType: 'enterprise.verification-requested' },
+        { title: 'Entreprise à vérifier', link: '/admin/enterprises', eventType: 'enterprise.verification-requested' },
+      ]);
+      for (const role of ['ENTERPRISE', 'STUDENT'] as const) {
+        const titles = (await t.gql(role, NOTIFICATIONS)).data!.myNotifications.edges.map((edge: { node: Item }) => edge.node.eventType);
+        expect(titles, role).not.toContain('enterprise.verification-requested');
+      }
+    });
   });
 
   describe('applying', () => {

@@ -66,6 +66,12 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
       verificationStatus: index % 13 === 12 ? ('PENDING' as const) : index % 13 === 6 ? ('SUBMITTED' as const) : ('VERIFIED' as const),
       createdAt: now,
     };
+  }).map((enterprise, index) => {
+    // Joined two months ago; those that asked did so a few days ago (the queue shows how long each has waited), the
+    // verified were decided a day later.
+    const requestedAt = enterprise.verificationStatus === 'PENDING' ? null : new Date(now.getTime() - (2 + (index % 9)) * 86_400_000 - index * 3_600_000);
+    const decidedAt = enterprise.verificationStatus === 'VERIFIED' && requestedAt ? new Date(requestedAt.getTime() + 86_400_000) : null;
+    return { ...enterprise, createdAt: new Date(now.getTime() - 60 * 86_400_000), verificationRequestedAt: requestedAt, verificationDecidedAt: decidedAt };
   });
 
   type Organisations = { studentId?: string; enterpriseId?: string; universityId?: string };

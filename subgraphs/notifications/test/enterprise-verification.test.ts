@@ -11,6 +11,17 @@ describe('enterprise verification notifications', () => {
     expect(renderMessage('enterprise.verified', { enterpriseId: ID, decidedBy: ID }, 'recruiter', 'en').title).toBe('Enterprise verified');
   });
 
+  it('should ask the administrators to review an enterprise that requested verification, with a link to the queue', () => {
+    expect(NOTIFYING_EVENT_TYPES).toContain('enterprise.verification-requested');
+    const data = { enterpriseId: ID, requestedBy: ID };
+    expect(renderMessage('enterprise.verification-requested', data, 'administrator', 'fr')).toEqual({
+      title: 'Entreprise à vérifier',
+      body: 'Une entreprise a complété son profil et demande à être vérifiée avant de publier ses offres.',
+      link: '/admin/enterprises',
+    });
+    expect(renderMessage('enterprise.verification-requested', data, 'administrator', 'en').title).toBe('Enterprise to verify');
+  });
+
   it('should give the administrator’s reason for a rejection', () => {
     const data = { enterpriseId: ID, decidedBy: ID, reason: 'Le Kbis fourni date de plus de trois mois.' };
     expect(renderMessage('enterprise.rejected', data, 'recruiter', 'fr')).toEqual({

@@ -14,6 +14,7 @@ export const NOTIFYING_EVENT_TYPES = [
   'internship.completed',
   'internship.supervisor-assigned',
   'enterprise.member-approved',
+  'enterprise.verification-requested',
   'enterprise.verified',
   'enterprise.rejected',
   'notification.requested',
@@ -25,7 +26,7 @@ export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
 export const isNotifyingEventType = (type: string): type is NotifyingEventType => (NOTIFYING_EVENT_TYPES as readonly string[]).includes(type);
 
 /** Who a message is written for: the same event reads differently for the student and for the enterprise. */
-export type Audience = 'student' | 'recruiter' | 'supervisor' | 'member' | 'recipient';
+export type Audience = 'student' | 'recruiter' | 'supervisor' | 'member' | 'administrator' | 'recipient';
 
 export interface Message {
   title: string;
@@ -141,6 +142,15 @@ export function renderMessage(type: NotifyingEventType, data: unknown, audience:
           en: 'Your request to join your enterprise on Stages was approved: you can now manage its offers and applications.',
         }[locale],
         link: '/offers',
+      };
+    case 'enterprise.verification-requested':
+      return {
+        title: { fr: 'Entreprise à vérifier', en: 'Enterprise to verify' }[locale],
+        body: {
+          fr: 'Une entreprise a complété son profil et demande à être vérifiée avant de publier ses offres.',
+          en: 'An enterprise completed its profile and asks to be verified before it publishes its offers.',
+        }[locale],
+        link: '/admin/enterprises',
       };
     case 'enterprise.verified':
       return {
