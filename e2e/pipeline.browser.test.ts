@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './browser.js';
 import { accessTokenOf, claimsOf, horizontalOverflow, signedInPage, textOf } from './browser-session.js';
@@ -103,6 +104,20 @@ describe('recruiting pipeline', () => {
     expect(await textOf(applicant, '.board-card__name')).toBe(name);
     expect(await textOf(applicant, '.board-card__score')).toBe('Pas encore évaluée');
     await saveScreenshot(page, 'board-desktop');
+
+    // The CV the student sent with the application: listed on the card, downloaded as the PDF they uploaded.
+    const { application: sent } = await graphqlOn<{ application: { documents: Array<{ id: string; fileName: string }> } }>(
+      platform,
+      'query TestSent($id: ID!) { application(id: $id) { documents { id fileName } } }',
+      { id: application.id },
+      studentToken,
+    );
+    expect(sent.documents).toHaveLength(1);
+    const cv = sent.documents[0]!;
+    const file = applicant.getByRole('button', { name: new RegExp(`^${cv.fileName.replace(/[.]/g, '\\.')} CV`) });
+    const [download] = await Promise.all([page.waitForEvent('download'), file.click()]);
+    expect(download.suggestedFilename()).toBe(cv.fileName);
+    expect((await readFile(await download.path())).subarray(0, 5).toString()).toBe('%PDF-');
 
     // SUBMITTED → SHORTLISTED with the card's button (a keyboard press on it).
     await applicant.getByRole('button', { name: `Présélectionner : ${name}` }).press('Enter');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@stages/platform';
+import { simplePdf } from '@stages/subgraph-documents/pdf';
 import { codeOf, parisDay, startAcceptance, type Acceptance, type Result } from './acceptance.js';
 
 /** A SIRET with a valid Luhn checksum, different on each call. */
@@ -38,6 +39,16 @@ describe('recruiting (embedded)', () => {
     return offerId;
   }
 
+
+  /** A PDF uploaded through the gateway as `role`, once the applications subgraph heard of it (`document.uploaded`). */
+  async function uploaded(role: 'STUDENT' | 'ENTERPRISE', kind: string, filename: string): Promise<string> {
+    const contentBase64 = simplePdf([filename, new Date().toISOString()]).toString('base64');
+    const result = await t.gql(role, `mutation ($input: UploadDocumentInput!) { uploadDocument(input: $input) { id } }`, { input: { kind, filename, contentType: 'application/pdf', contentBase64 } });
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const id: string = result.data!.uploadDocument.id;
+    await t.eventually(() => t.sql('applications', 'select owner_id from applications.uploaded_document where id = ?', [id]), (rows) => rows.length === 1, 'the upload heard of');
+    return id;
+  }
 
   const APPLY = `mutation Apply($input: ApplyToOfferInput!) { applyToOffer(input: $input) { id status coverLetter documentIds submittedAt } }`;
   const WITHDRAW = `mutation ($id: ID!) { withdrawApplication(id: $id) { id status } }`;
@@ -259,7 +270,7 @@ describe('recruiting (embedded)', () => {
 
     it('should take a student’s application with its cover letter and documents, from the token and the offer snapshot, and publish application.created', async () => {
       const offerId = await publishedOffer(parisDay(10));
-      const documentIds = [newId(), newId()];
+      const documentIds = [await uploaded('STUDENT', 'CV', 'cv.pdf'), await uploaded('STUDENT', 'COVER_LETTER', 'lettre.pdf')];
       const applied = await t.gql('STUDENT', APPLY, { input: { offerId, coverLetter: '  Madame, Monsieur, …  ', documentIds: [...documentIds, documentIds[0]] } });
       expect(applied.errors, JSON.stringify(applied.errors)).toBeUndefined();
       expect(applied.data!.applyToOffer).toMatchObject({ status: 'SUBMITTED', coverLetter: 'Madame, Monsieur, …', documentIds });
@@ -267,7 +278,7 @@ describe('recruiting (embedded)', () => {
       const [row] = await t.sql('applications', 'select student_id, offer_id, enterprise_id, university_id from applications.application where id = ?', [id]);
       expect(row).toEqual({ student_id: demo.studentId, offer_id: offerId, enterprise_id: demo.enterpriseId, university_id: demo.universityId });
       const outbox = await t.sql<{ type: string; payload: Record<string, unknown> }>('applications', 'select type, payload from applications.outbox where key = ?', [id]);
-      expect(outbox).toEqual([{ type: 'application.created', payload: { applicationId: id, studentId: demo.studentId, offerId, enterpriseId: demo.enterpriseId, universityId: demo.universityId } }]);
+      expect(outbox).toEqual([{ type: 'application.created', payload: { applicationId: id, studentId: demo.studentId, offerId, enterpriseId: demo.enterpriseId, universityId: demo.universityId, documentIds } }]);
       // The enterprise's recruiters hear of it (notifications consume the event).
       await t.eventually(
         async () => (await t.sql('notifications', `select 1 from notifications.notification where event_type = 'application.created' and recipient_user_id = ? and event_id is not null`, [t.userIds.get('ENTERPRISE')])).length,
@@ -348,6 +359,68 @@ describe('recruiting (embedded)', () => {
       expect((await t.gql('STUDENT', APPLY, { input: { offerId, documentIds: Array.from({ length: 6 }, () => newId()) } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'documentIds' });
       expect((await t.gql('STUDENT', APPLY, { input: { offerId: 'offer-1' } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offerId' });
       expect(await t.sql('applications', 'select 1 from applications.application where offer_id = ?', [offerId])).toHaveLength(0);
+    });
+
+    it('should attach only the student’s own uploads, naming the others', async () => {
+      const offerId = await publishedOffer(null);
+      const own = await uploaded('STUDENT', 'CV', 'mon-cv.pdf');
+      const foreign = await uploaded('ENTERPRISE', 'CV', 'pas-le-mien.pdf');
+      const unknown = newId();
+      const refused = await t.gql('STUDENT', APPLY, { input: { offerId, documentIds: [own, foreign, unknown] } });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'documentIds' });
+      expect(refused.errors?.[0]?.message).toBe(`documentIds must be documents you uploaded: ${foreign}, ${unknown} are not.`);
+      expect(await t.sql('applications', 'select 1 from applications.application where offer_id = ?', [offerId])).toHaveLength(0);
+      expect(await t.sql('applications', `select 1 from applications.outbox where payload->>'offerId' = ?`, [offerId])).toHaveLength(0);
+    });
+
+    it('should let the enterprise read the documents sent with an application, and no more once the student withdraws it', async () => {
+      const offerId = await publishedOffer(null);
+      const cv = await uploaded('STUDENT', 'CV', 'cv-candidature.pdf');
+      const kept = await uploaded('STUDENT', 'COVER_LETTER', 'brouillon.pdf');
+      const CONTENT = `query ($id: ID!) { documentContent(id: $id) { document { id fileName } contentBase64 } }`;
+      const DOCUMENTS = `query ($id: ID!) { application(id: $id) { id documentIds documents { id kind fileName } } }`;
+      // Before: the recruiter may not read the student's uploads.
+      expect(codeOf(await t.gql('ENTERPRISE', CONTENT, { id: cv }))).toBe('FORBIDDEN');
+
+      const applied = await t.gql('STUDENT', APPLY, { input: { offerId, documentIds: [cv] } });
+      expect(applied.errors, JSON.stringify(applied.errors)).toBeUndefined();
+      const applicationId = applied.data!.applyToOffer.id;
+      const node = await t.eventually(
+        async () => (await t.gql('ENTERPRISE', DOCUMENTS, { id: applicationId })).data?.application,
+        (found) => found?.documents.length === 1,
+        'the shared documents',
+      );
+      expect(node).toEqual({ id: applicationId, documentIds: [cv], documents: [{ id: cv, kind: 'CV', fileName: 'cv-candidature.pdf' }] });
+      const content = await t.gql('ENTERPRISE', CONTENT, { id: cv });
+      expect(content.errors, JSON.stringify(content.errors)).toBeUndefined();
+      expect(Buffer.from(content.data!.documentContent.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+      // Only what was sent: the student's other upload stays private; others still may not read the CV.
+      expect(codeOf(await t.gql('ENTERPRISE', CONTENT, { id: kept }))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql('UNIVERSITY_SUPERVISOR', CONTENT, { id: cv }))).toBe('FORBIDDEN');
+      // The student sees the same list on their application.
+      const mine = await t.gql('STUDENT', `query ($id: ID!) { application(id: $id) { documents { id } } }`, { id: applicationId });
+      expect(mine.data!.application.documents).toEqual([{ id: cv }]);
+
+      expect((await t.gql('STUDENT', WITHDRAW, { id: applicationId })).data!.withdrawApplication.status).toBe('WITHDRAWN');
+      await t.eventually(() => t.gql('ENTERPRISE', CONTENT, { id: cv }).then(codeOf), (code) => code === 'FORBIDDEN', 'the share to end');
+      expect((await t.gql('STUDENT', CONTENT, { id: cv })).errors).toBeUndefined();
+    });
+
+    it('should share only documents the applicant owns, whatever an application.created names', async () => {
+      const stranger = await uploaded('ENTERPRISE', 'CV', 'autre.pdf');
+      const own = await uploaded('STUDENT', 'CV', 'le-mien.pdf');
+      const applicationId = newId();
+      await t.emit('applications', {
+        type: 'application.created',
+        subject: applicationId,
+        data: { applicationId, studentId: demo.studentId, offerId: newId(), enterpriseId: demo.enterpriseId, universityId: demo.universityId, documentIds: [stranger, own] },
+      });
+      const shares = await t.eventually(
+        () => t.sql<{ document_id: string }>('documents', 'select document_id from documents.application_document where application_id = ?', [applicationId]),
+        (rows) => rows.length > 0,
+        'the shares',
+      );
+      expect(shares).toEqual([{ document_id: own }]);
     });
   });
 
@@ -499,6 +572,20 @@ describe('recruiting (embedded)', () => {
       expect(many).toHaveLength(one.length);
       expect(many.filter((text) => /offer_snapshot/.test(text))).toHaveLength(1);
       expect(many.length).toBeLessThanOrEqual(5);
+
+      // The documents of every application on those pages (the seeded CVs): three queries in the documents
+      // subgraph whatever the number of applications (shares by application, documents, shares by document).
+      const WITH_DOCUMENTS = `query ($id: ID!, $first: Int!) { enterprise(id: $id) { offers(first: $first) { edges { node { applications(first: 20) { edges { node { documents { id } } } } } } } } }`;
+      let answer: Result = {};
+      const few = await t.sqlOf('documents', async () => void (await t.gql('ENTERPRISE', WITH_DOCUMENTS, { id: demo.enterpriseId, first: 1 })));
+      const all = await t.sqlOf('documents', async () => {
+        answer = await t.gql('ENTERPRISE', WITH_DOCUMENTS, { id: demo.enterpriseId, first: 20 });
+      });
+      expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+      const documents = answer.data!.enterprise.offers.edges.flatMap((offer: any) => offer.node.applications.edges.flatMap((application: any) => application.node.documents));
+      expect(documents.length).toBeGreaterThan(1);
+      expect(all, all.join('\n')).toHaveLength(3);
+      expect(few.length).toBeLessThanOrEqual(3);
     });
 
     it('should list an enterprise’s offers by status: drafts to its recruiters, published ones to everyone', async () => {

@@ -318,7 +318,11 @@ export function buildDemoDataset(size: DemoSize = { studentsPerUniversity: 20, o
     return { role, email: user.email, userId: user.id };
   });
 
-  return { demoAccounts, universities, enterprises, users, students, offers, applications, internships, documents, notifications, placementReports };
+  // Students with a CV attached it to their applications (the enterprise may read it).
+  const cvOf = new Map(documents.map((document) => [document.studentId, document.id]));
+  const sent = applications.map((application) => ({ ...application, documentIds: cvOf.has(application.studentId) ? [cvOf.get(application.studentId)!] : [] }));
+
+  return { demoAccounts, universities, enterprises, users, students, offers, applications: sent, internships, documents, notifications, placementReports };
 }
 
 export type DemoDataset = ReturnType<typeof buildDemoDataset>;

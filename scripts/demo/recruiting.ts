@@ -74,3 +74,29 @@ export async function backfillOfferSnapshots(offers: EntityManager, applications
   for (let start = 0; start < snapshots.length; start += 500) await applications.insertMany('OfferSnapshot', snapshots.slice(start, start + 500));
   return snapshots.length;
 }
+
+/** Which account uploaded each document (the applications subgraph's read model of `document.uploaded`). */
+export function uploadedDocuments(documents: ReadonlyArray<{ id: string; ownerId: string | null; kind: string; createdAt: Date }>) {
+  return documents.filter((document) => document.ownerId !== null).map((document) => ({ id: document.id, ownerId: document.ownerId!, kind: document.kind, uploadedAt: document.createdAt }));
+}
+
+/** The documents of open or decided applications, shared with the enterprise (the documents subgraph's read model of `application.created`). */
+export function applicationDocuments(
+  applications: ReadonlyArray<{ id: string; enterpriseId: string; status: string; documentIds: readonly string[]; submittedAt: Date }>,
+  id: () => string,
+) {
+  return applications
+    .filter((application) => application.status !== 'WITHDRAWN')
+    .flatMap((application) => application.documentIds.map((documentId) => ({ id: id(), applicationId: application.id, documentId, enterpriseId: application.enterpriseId, sharedAt: application.submittedAt })));
+}
+
+/** Data folders seeded before the applications subgraph knew who uploaded which document: copied once from the documents. */
+export async function backfillUploadedDocuments(applications: EntityManager, documents: EntityManager): Promise<number> {
+  if ((await applications.count('UploadedDocument')) > 0) return 0;
+  const rows = await documents
+    .getConnection()
+    .execute<Array<{ id: string; owner_id: string; kind: string; created_at: Date }>>('select id, owner_id, kind, created_at from documents.document where owner_id is not null order by id');
+  const copies = uploadedDocuments(rows.map((row) => ({ id: row.id, ownerId: row.owner_id, kind: row.kind, createdAt: new Date(row.created_at) })));
+  for (let start = 0; start < copies.length; start += 500) await applications.insertMany('UploadedDocument', copies.slice(start, start + 500));
+  return copies.length;
+}

@@ -7,7 +7,7 @@ import { hashPassword } from '@stages/subgraph-auth/passwords';
 import { newId } from '@stages/platform';
 import { buildDemoDataset } from './dataset.js';
 import { findCity } from '@stages/subgraph-offers/gazetteer';
-import { backfillOfferSnapshots, enterpriseAddresses, enterpriseContacts, offerSnapshots } from './recruiting.js';
+import { applicationDocuments, backfillOfferSnapshots, backfillUploadedDocuments, enterpriseAddresses, enterpriseContacts, offerSnapshots, uploadedDocuments } from './recruiting.js';
 import { simplePdf } from '@stages/subgraph-documents/pdf';
 
 /** The enterprises each student applied to (the read model the students subgraph keeps from application events). */
@@ -88,7 +88,14 @@ export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage:
     return running.db.orm.em.fork();
   };
   const data = buildDemoDataset();
-  if ((await fork('offers').count('Offer')) > 0) return (await backfillOfferSnapshots(fork('offers'), fork('applications'))) + (await backfillEnterpriseProfiles(fork('offers'), fork('enterprises'))) + (await backfillPlacements(fork('students'), fork('applications')));
+  if ((await fork('offers').count('Offer')) > 0) {
+    return (
+      (await backfillOfferSnapshots(fork('offers'), fork('applications'))) +
+      (await backfillEnterpriseProfiles(fork('offers'), fork('enterprises'))) +
+      (await backfillPlacements(fork('students'), fork('applications'))) +
+      (await backfillUploadedDocuments(fork('applications'), fork('documents')))
+    );
+  }
 
   const documents = await Promise.all(
     data.documents.map(async ({ text, ...document }) => {
@@ -125,7 +132,9 @@ export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage:
     seedIfEmpty(fork('applications'), 'Application', data.applications),
     seedIfEmpty(fork('applications'), 'OfferSnapshot', offerSnapshots(data.offers)),
     seedIfEmpty(fork('internships'), 'Internship', data.internships),
-    seedIfEmpty(fork('documents'), 'Document', documents),
+    // The documents sent with applications once the documents are in (foreign key).
+    seedIfEmpty(fork('documents'), 'Document', documents).then(async (count) => count + (await seedIfEmpty(fork('documents'), 'ApplicationDocument', applicationDocuments(data.applications, newId)))),
+    seedIfEmpty(fork('applications'), 'UploadedDocument', uploadedDocuments(data.documents)),
     seedIfEmpty(fork('notifications'), 'Notification', data.notifications),
     // Which enterprises may publish, and their sectors (the offers subgraph's read model of enterprise events).
     seedIfEmpty(fork('offers'), 'EnterpriseProfile', data.enterprises.map((enterprise) => ({ enterpriseId: enterprise.id, sector: enterprise.sector, verificationStatus: enterprise.verificationStatus, rejectionReason: null, updatedAt: enterprise.createdAt }))),

@@ -1,5 +1,6 @@
 import { gql } from '@urql/vue';
 import type { Connection, PageVariables } from './connection';
+import { documentFields, type DocumentSummary } from './documents';
 
 /** The `ApplicationStatus` enum of the applications subgraph. */
 export type ApplicationStatus =
@@ -34,6 +35,8 @@ export interface ApplicationStatusChange {
 
 export interface ApplicationDetail extends ApplicationSummary {
   coverLetter: string | null;
+  /** What the student sent with it, as the caller may read it. */
+  documents: DocumentSummary[];
   history: ApplicationStatusChange[];
 }
 
@@ -79,6 +82,9 @@ export const ApplicationPageDocument = gql<{ application: ApplicationDetail | nu
       id
       status
       coverLetter
+      documents {
+        ${documentFields}
+      }
       submittedAt
       updatedAt
       offer {

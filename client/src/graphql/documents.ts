@@ -59,3 +59,15 @@ export const SetStudentCvDocument = gql<{ setStudentCv: { id: string; cv: Docume
     }
   }
 `;
+
+/** A document's bytes (base64), for whoever may read it: its owner, or the enterprise it was sent to with an application. */
+export const DocumentContentDocument = gql<{ documentContent: { document: DocumentSummary; contentBase64: string } }, { id: string }>`
+  query DocumentContent($id: ID!) {
+    documentContent(id: $id) {
+      document {
+        ${documentFields}
+      }
+      contentBase64
+    }
+  }
+`;

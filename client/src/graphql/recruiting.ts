@@ -1,6 +1,7 @@
 import { gql } from '@urql/vue';
 import type { ApplicationStatus, ApplicationStatusChange } from './applications';
 import type { Connection } from './connection';
+import { documentFields, type DocumentSummary } from './documents';
 
 export type SkillLevel = 'BEGINNER' | 'INTERMEDIATE' | 'ADVANCED' | 'EXPERT';
 
@@ -24,7 +25,8 @@ export interface BoardApplication {
   submittedAt: string;
   updatedAt: string;
   coverLetter: string | null;
-  documentIds: string[];
+  /** What the student sent with it that the recruiter may read (none once withdrawn). */
+  documents: DocumentSummary[];
   averageScore: number | null;
   evaluations: ApplicationEvaluation[] | null;
   history: ApplicationStatusChange[];
@@ -107,7 +109,9 @@ export const OfferBoardDocument = gql<OfferBoardQuery, { offerId: string; first:
             submittedAt
             updatedAt
             coverLetter
-            documentIds
+            documents {
+              ${documentFields}
+            }
             averageScore
             evaluations {
               ${evaluationFields}

@@ -78,6 +78,8 @@ export const EVENT_CATALOG = {
     offerId: id,
     enterpriseId: optionalId,
     universityId: optionalId,
+    /** The student's documents attached to it, which the enterprise may then read (absent in older events). */
+    documentIds: z.array(id).max(5).optional(),
   }),
   'application.shortlisted': applicationTransition,
   'application.interview-scheduled': applicationTransition,

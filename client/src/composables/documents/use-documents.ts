@@ -1,6 +1,6 @@
 import { shallowRef } from 'vue';
 import { graphqlClient } from '../../graphql/client';
-import { MyDocumentsDocument, UploadDocumentDocument, type DocumentKind, type DocumentSummary } from '../../graphql/documents';
+import { DocumentContentDocument, MyDocumentsDocument, UploadDocumentDocument, type DocumentKind, type DocumentSummary } from '../../graphql/documents';
 import { hasErrorCode } from '../../graphql/errors';
 
 /** The API keeps PDFs of at most 5 MB (sent base64-encoded; the gateway takes request bodies up to 8 MiB). */
@@ -58,4 +58,30 @@ export function useDocuments() {
   }
 
   return { documents, state, load, upload };
+}
+
+export type DownloadOutcome = { ok: true } | { ok: false; reason: 'forbidden' | 'notFound' | 'failed' };
+
+/**
+ * Fetches a document the caller may read and hands it to the browser as a file named as uploaded (the API sends
+ * it base64-encoded; the object URL is released once the download started).
+ */
+export async function downloadDocument(id: string): Promise<DownloadOutcome> {
+  const result = await graphqlClient.value.query(DocumentContentDocument, { id }, { requestPolicy: 'network-only' }).toPromise();
+  const content = result.data?.documentContent;
+  if (!content) {
+    if (hasErrorCode(result.error, 'FORBIDDEN')) return { ok: false, reason: 'forbidden' };
+    if (hasErrorCode(result.error, 'NOT_FOUND')) return { ok: false, reason: 'notFound' };
+    return { ok: false, reason: 'failed' };
+  }
+  const binary = atob(content.contentBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  const url = URL.createObjectURL(new Blob([bytes], { type: content.document.contentType }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: content.document.fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { ok: true };
 }

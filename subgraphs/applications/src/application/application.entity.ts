@@ -51,7 +51,7 @@ export class Application {
   coverLetter: string | null = null;
 
   /** Documents (CV, transcripts…) the student attached, by id: the documents subgraph owns them and checks access. */
-  @Field(() => [ID], { description: 'Documents the student attached (ids of the documents subgraph), at most 5.' })
+  @Field(() => [ID], { description: 'Documents the student attached (ids of the documents subgraph), at most 5; `documents` resolves the ones the caller may read.' })
   @Property({ type: 'text[]', columnType: 'uuid[]' })
   documentIds: string[] = [];
 

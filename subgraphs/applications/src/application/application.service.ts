@@ -1,6 +1,7 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { authorize, badUserInput, conflict, hasRole, loadVisibleOrThrow } from '@stages/platform';
 import type { ApplicationsContext } from '../context.js';
+import { UploadedDocument } from '../uploaded-document/uploaded-document.entity.js';
 import { Application, ApplicationStatus } from './application.entity.js';
 import type { ApplyToOfferInput } from './application.inputs.js';
 import { applyRefusal, localDate, parseApplyInput } from './application.rules.js';
@@ -77,6 +78,18 @@ export async function changeApplicationStatus(ctx: ApplicationsContext, id: stri
 }
 
 /**
+ * Every document attached must be one the student uploaded (as `document.uploaded` told this subgraph): the
+ * enterprise will be allowed to read them.
+ */
+async function requireOwnDocuments(ctx: ApplicationsContext, documentIds: string[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  const own = await ctx.em.find(UploadedDocument, { id: { $in: documentIds }, ownerId: ctx.viewer!.subject }, { fields: ['id'] });
+  const known = new Set(own.map((document) => document.id));
+  const foreign = documentIds.filter((id) => !known.has(id));
+  if (foreign.length > 0) throw badUserInput('documentIds', `documentIds must be documents you uploaded: ${foreign.join(', ')} ${foreign.length === 1 ? 'is' : 'are'} not.`);
+}
+
+/**
  * A student applies to an offer: it must be PUBLISHED and its deadline (a Europe/Paris day) not passed, and the
  * student must have no open or accepted application to it; each refusal is a CONFLICT whose `reason` says which.
  * The application, with the enterprise from the offer snapshot and the university from the token, and its
@@ -97,6 +110,7 @@ export async function applyToOffer(ctx: ApplicationsContext, input: ApplyToOffer
     const { message, ...extensions } = refusal;
     throw conflict(message, extensions);
   }
+  await requireOwnDocuments(ctx, documentIds);
   const now = new Date();
   const application = ctx.em.create(Application, {
     studentId,
@@ -112,7 +126,7 @@ export async function applyToOffer(ctx: ApplicationsContext, input: ApplyToOffer
   ctx.emit({
     type: 'application.created',
     subject: application.id,
-    data: { applicationId: application.id, studentId, offerId, enterpriseId: application.enterpriseId, universityId: application.universityId },
+    data: { applicationId: application.id, studentId, offerId, enterpriseId: application.enterpriseId, universityId: application.universityId, documentIds },
   });
   try {
     await ctx.em.flush();

@@ -1,19 +1,23 @@
 import { authorize, ConnectionType, findPage, loadVisibleOrThrow, PageArgs, type Connection } from '@stages/platform';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DocumentsContext } from '../context.js';
+import { Application } from '../external/application.js';
 import { Student } from '../external/student.js';
 import { Document, DocumentContent } from './document.entity.js';
 import { UploadDocumentInput } from './document.inputs.js';
-import { canReadDocument, documentScope } from './document.policy.js';
+import { documentScope } from './document.policy.js';
 import { readDocumentContent, setStudentCv, uploadDocument } from './document.service.js';
 
 export const DocumentConnection = ConnectionType(Document);
 
 @Resolver(() => Document)
 export class DocumentResolver {
-  @Query(() => Document, { description: 'One document: its owner, the parties of its internship (generated documents), the student’s university staff (a profile CV), system administrators.' })
+  @Query(() => Document, {
+    description:
+      'One document: its owner, the parties of its internship (generated documents), the student’s university staff (a profile CV), the recruiters of an enterprise it was sent to with an application (until withdrawn), system administrators.',
+  })
   document(@Arg('id', () => ID) id: string, @Ctx() ctx: DocumentsContext): Promise<Document> {
-    return loadVisibleOrThrow(ctx.loaders.documentById, 'Document', id, ctx.viewer, (document) => canReadDocument(ctx.viewer, document));
+    return loadVisibleOrThrow(ctx.loaders.documentById, 'Document', id, ctx.viewer, ctx.loaders.canRead);
   }
 
   @Query(() => DocumentConnection, { description: 'The caller’s documents (all of them for system administrators), oldest first.' })
@@ -41,9 +45,24 @@ export class StudentCvResolver {
     return setStudentCv(ctx, documentId);
   }
 
-  @FieldResolver(() => Document, { nullable: true, description: 'The CV on the student’s profile: null when none, or for a caller who may not read it (the student, their university’s staff and system administrators may).' })
+  @FieldResolver(() => Document, {
+    nullable: true,
+    description:
+      'The CV on the student’s profile: null when none, or for a caller who may not read it (the student, their university’s staff, the recruiters of an enterprise the student sent it to with an application, and system administrators may).',
+  })
   async cv(@Root() student: Student, @Ctx() ctx: DocumentsContext): Promise<Document | null> {
     const document = await ctx.loaders.profileCvByStudent.load(student.id);
-    return document && canReadDocument(ctx.viewer, document) ? document : null;
+    return document && (await ctx.loaders.canRead(document)) ? document : null;
+  }
+}
+
+@Resolver(() => Application)
+export class ApplicationDocumentsResolver {
+  @FieldResolver(() => [Document], {
+    description:
+      'The documents the student attached to the application (their own uploads), as the caller may read them: the student, and the enterprise’s recruiters until the student withdraws it.',
+  })
+  documents(@Root() application: Application, @Ctx() ctx: DocumentsContext): Promise<Document[]> {
+    return ctx.loaders.documentsOfApplication.load(application.id);
   }
 }

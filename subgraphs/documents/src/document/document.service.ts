@@ -4,7 +4,6 @@ import type { DocumentsContext } from '../context.js';
 import type { Student } from '../external/student.js';
 import { Document, DocumentKind, type DocumentContent } from './document.entity.js';
 import type { UploadDocumentInput } from './document.inputs.js';
-import { canReadDocument } from './document.policy.js';
 import { validateUpload } from './document.upload.js';
 
 /**
@@ -69,7 +68,7 @@ export async function setStudentCv(ctx: DocumentsContext, documentId: string | n
 
 /** The bytes of a document the caller may read. */
 export async function readDocumentContent(ctx: DocumentsContext, id: string): Promise<DocumentContent> {
-  const document = await loadVisibleOrThrow(ctx.loaders.documentById, 'Document', id, ctx.viewer, (found) => canReadDocument(ctx.viewer, found));
+  const document = await loadVisibleOrThrow(ctx.loaders.documentById, 'Document', id, ctx.viewer, ctx.loaders.canRead);
   const bytes = await ctx.infrastructure.storage.get(document.storageKey);
   if (!bytes) {
     ctx.logger.error({ documentId: document.id }, 'document object missing from storage');
