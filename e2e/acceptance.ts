@@ -24,8 +24,8 @@ export interface Acceptance {
   dataDir: string;
   tokens: Map<Role, string>;
   userIds: Map<Role, string>;
-  /** A GraphQL operation through the gateway as a demo role (null: anonymous). */
-  gql<T = any>(role: Role | null, document: string, variables?: Record<string, unknown>): Promise<Result<T>>;
+  /** A GraphQL operation through the gateway as a demo role (null: anonymous), with extra request headers. */
+  gql<T = any>(role: Role | null, document: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Result<T>>;
   /** A query in a subgraph's database (its own connection). */
   sql<T = any>(subgraph: string, query: string, params?: unknown[]): Promise<T[]>;
   /** The statements a subgraph sends while `action` runs (outbox polling, consumers and transactions aside). */
@@ -45,10 +45,10 @@ export async function startAcceptance(name: string): Promise<Acceptance> {
   const tokens = new Map<Role, string>();
   const userIds = new Map<Role, string>();
 
-  const gql: Acceptance['gql'] = async (role, document, variables = {}) => {
+  const gql: Acceptance['gql'] = async (role, document, variables = {}, headers = {}) => {
     const response = await fetch(platform.graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(role ? { authorization: `Bearer ${tokens.get(role)}` } : {}) },
+      headers: { 'content-type': 'application/json', ...headers, ...(role ? { authorization: `Bearer ${tokens.get(role)}` } : {}) },
       body: JSON.stringify({ query: document, variables }),
     });
     return (await response.json()) as Result;

@@ -345,8 +345,13 @@ describe('offers: create, publish, search, recommend (embedded)', () => {
       expect(recommended.length).toBeGreaterThan(0);
       expect(recommended[0]!.offer.id, JSON.stringify(recommended.slice(0, 2), null, 1)).toBe(fit.id);
       const best = recommended[0]!;
-      expect(best.reasons.find((reason) => reason.kind === 'SKILLS')!.detail).toBe('2 of your skills: Zythologie, Chimie');
-      expect(best.reasons.find((reason) => reason.kind === 'LOCATION')!.detail).toBe('In Lyon, one of your cities');
+      // Worded in French unless the request asks for English (the client sends its interface language).
+      expect(best.reasons.find((reason) => reason.kind === 'SKILLS')!.detail).toBe('2 de vos compétences : Zythologie et Chimie');
+      expect(best.reasons.find((reason) => reason.kind === 'LOCATION')!.detail).toBe('À Lyon, l’une de vos villes');
+      const english = await t.gql('STUDENT', RECOMMENDED, { id: demo.studentId }, { 'accept-language': 'en-GB,en;q=0.9,fr;q=0.5' });
+      const reasons = (english.data!.student.recommendedOffers[0] as typeof best).reasons;
+      expect(reasons.find((reason) => reason.kind === 'SKILLS')!.detail).toBe('2 of your skills: Zythologie and Chimie');
+      expect(reasons.find((reason) => reason.kind === 'LOCATION')!.detail).toBe('In Lyon, one of your cities');
       expect(best.reasons.map((reason) => reason.kind)).toEqual(expect.arrayContaining(['SKILLS', 'PREFERENCES', 'LOCATION', 'FRESHNESS', 'STIPEND']));
       expect(best.score).toBeCloseTo(best.reasons.reduce((sum, reason) => sum + reason.weight, 0), 3);
       for (let index = 1; index < recommended.length; index++) expect(recommended[index]!.score).toBeLessThanOrEqual(recommended[index - 1]!.score);

@@ -165,4 +165,21 @@ describe('student profile', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'profile-phone');
   });
+
+  it('should word the reasons of the recommendations in the interface language, and again when it changes', async () => {
+    const page = await signedInPage(suite, 'STUDENT', '/for-you');
+    const details = page.locator('.for-you__detail');
+    await details.first().waitFor();
+    const freshness = (texts: string[]) => texts.filter((text) => /^(Publiée|Published)/.test(text));
+    const french = await details.allTextContents();
+    expect(freshness(french).length).toBeGreaterThan(0);
+    expect(freshness(french).every((text) => /^Publiée (aujourd’hui|hier|il y a \d+ jours)$/.test(text)), freshness(french).join(' | ')).toBe(true);
+
+    await page.locator('#language-select').selectOption('en');
+    await page.waitForFunction(() => [...document.querySelectorAll('.for-you__detail')].some((node) => node.textContent?.startsWith('Published')));
+    const english = await details.allTextContents();
+    expect(english.length).toBe(french.length);
+    expect(freshness(english).every((text) => /^Published (today|yesterday|\d+ days ago)$/.test(text)), freshness(english).join(' | ')).toBe(true);
+    expect(english.some((text) => /Publiée|compétences|préférences|villes/.test(text)), english.join(' | ')).toBe(false);
+  });
 });

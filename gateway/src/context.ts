@@ -8,6 +8,8 @@ export interface GatewayContext {
   viewer: Viewer | null;
   /** The caller's address, forwarded to the subgraphs (throttling, audit). */
   clientIp: string;
+  /** The caller's Accept-Language, forwarded to the subgraphs (texts they word: recommendation reasons). */
+  acceptLanguage?: string;
   /** The caller's bearer token, forwarded to the subgraphs, which verify it again. */
   accessToken: string | undefined;
 }

@@ -19,6 +19,7 @@ import {
   sendJson,
   startHttpServer,
   newId,
+  MAX_ACCEPT_LANGUAGE_LENGTH,
   type AuthSettings,
   type EventTransport,
   type Logger,
@@ -129,6 +130,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           logger: logger.child({ requestId }),
           viewer,
           accessToken,
+          acceptLanguage: headerValue(req.headers['accept-language'])?.slice(0, MAX_ACCEPT_LANGUAGE_LENGTH),
           clientIp: clientIp(req, options.trustProxy ?? false),
         };
       });

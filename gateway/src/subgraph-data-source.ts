@@ -46,6 +46,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.clientIp) headers.set(CLIENT_IP_HEADER, context.clientIp);
     if (context.traceparent) headers.set(TRACEPARENT_HEADER, context.traceparent);
     if (context.accessToken) headers.set('authorization', `Bearer ${context.accessToken}`);
+    if (context.acceptLanguage) headers.set('accept-language', context.acceptLanguage);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

@@ -14,6 +14,7 @@ export * from './graphql/apollo-server.js';
 export * from './graphql/run-subgraph.js';
 export * from './http/http-server.js';
 export * from './http/graphql-http.js';
+export * from './http/locale.js';
 export * from './db/database.js';
 export * from './db/embedded-postgres.js';
 export * from './db/loaders.js';

@@ -7,6 +7,7 @@ import {
   refreshSession,
 } from '../composables/auth/session';
 import { createLiveConnection, type LiveConnection } from './live';
+import { currentLocale } from '../i18n';
 
 const bearerPrefix = 'Bearer ';
 
@@ -55,11 +56,13 @@ export function createGraphqlClient(live: LiveConnection = createLiveConnection(
   return new Client({
     url: '/graphql',
     exchanges: [cacheExchange, subscriptionExchange({ forwardSubscription: live.forward }), fetchExchange],
-    // Read on every request: the bearer token of the current session, if any. The gateway's CSRF prevention
+    // Read on every request: the bearer token of the current session, if any, and the interface language. The gateway's CSRF prevention
     // accepts these JSON POSTs.
     fetchOptions: () => {
       const token = currentAccessToken();
-      const headers: Record<string, string> = token ? { authorization: `${bearerPrefix}${token}` } : {};
+      // The interface language, for the texts the API words itself (recommendation reasons).
+      const headers: Record<string, string> = { 'accept-language': currentLocale() };
+      if (token) headers.authorization = `${bearerPrefix}${token}`;
       return { credentials: 'same-origin', headers };
     },
     fetch: fetchWithSession,

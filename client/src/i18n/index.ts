@@ -54,3 +54,9 @@ export const i18n = createI18n({
   messages: { fr, en },
   pluralRules: { fr: frenchPlural },
 });
+
+/** The interface language now (what the API is asked to word its texts in). */
+export function currentLocale(): Locale {
+  const value = i18n.global.locale.value;
+  return isLocale(value) ? value : defaultLocale;
+}

@@ -10,6 +10,7 @@ import { recordEvent } from '../events/outbox.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { childTraceparent, TRACEPARENT_HEADER } from '../logging/trace-context.js';
 import { handleGraphQL } from '../http/graphql-http.js';
+import { negotiateLocale } from '../http/locale.js';
 import { sendJson, startHttpServer, type RunningHttpServer } from '../http/http-server.js';
 import type { Infrastructure } from '../infrastructure.js';
 import type { Logger } from '../logging/logger.js';
@@ -128,6 +129,7 @@ export async function startSubgraph<TLoaders>(
       return {
         viewer,
         clientIp: clientIp(req),
+        locale: negotiateLocale(req.headers['accept-language']),
         auth: options.auth,
         clientUrl: options.clientUrl,
         requestId,

@@ -5,6 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { NonEmptyArray } from 'type-graphql';
 import type { EventConsumer } from '../events/consumer.js';
 import type { NewEvent } from '../events/outbox.js';
+import type { Locale } from '../http/locale.js';
 import type { Infrastructure } from '../infrastructure.js';
 import type { Logger } from '../logging/logger.js';
 import type { ReferenceResolvers } from './federated-schema.js';
@@ -23,6 +24,8 @@ export interface SubgraphContext<TLoaders = unknown> {
   viewer: Viewer | null;
   /** The caller's IP address as the gateway saw it. */
   clientIp: string;
+  /** The caller's language, from the Accept-Language the gateway forwards (French by default). */
+  locale: Locale;
   auth: AuthSettings;
   /** Public base URL of the web client, for links in messages. */
   clientUrl: string;

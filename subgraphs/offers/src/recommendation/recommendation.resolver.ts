@@ -31,6 +31,6 @@ export class StudentRecommendationsResolver {
       hasRole(viewer, 'UNIVERSITY_ADMIN', 'UNIVERSITY_SUPERVISOR');
     authorize(viewer, allowed && Boolean(student.preferences && student.skills), 'Only the student, their university’s staff and system administrators see their recommendations.');
     if (!Number.isInteger(first) || first < 1 || first > MAX_RECOMMENDATIONS) throw badUserInput('first', `first must be between 1 and ${MAX_RECOMMENDATIONS}.`);
-    return recommendOffers(ctx.em, scoringStudent(student.skills, student.preferences), first, new Date(), offerSettings().OFFERS_TIME_ZONE);
+    return recommendOffers(ctx.em, scoringStudent(student.skills, student.preferences), first, new Date(), offerSettings().OFFERS_TIME_ZONE, ctx.locale);
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@stages/platform';
+import type { EntityManager, Locale } from '@stages/platform';
 import { findCity } from '../location/gazetteer.js';
 import { boundingBox } from '../location/geo.js';
 import { Offer } from '../offer/offer.entity.js';
@@ -6,6 +6,7 @@ import { localDate } from '../offer/offer.validation.js';
 import { textArray, type Fragment } from '../search/search.sql.js';
 import type { StudentPreferences, StudentSkill } from '../external/student.js';
 import { rankOffers, type ScoringOffer, type ScoringStudent } from './scoring.js';
+import { wordReason } from './reason-wording.js';
 import type { RecommendedOffer } from './recommendation.types.js';
 
 /** Candidates per source: the scored set stays bounded (at most ~700 offers) whatever the catalogue size. */
@@ -70,8 +71,11 @@ export function scoringStudent(skills: readonly StudentSkill[], preferences: Stu
   };
 }
 
-/** The best `limit` open offers for a student: one statement for the candidates, one for the chosen offers. */
-export async function recommendOffers(em: EntityManager, student: ScoringStudent, limit: number, now: Date, timeZone: string): Promise<RecommendedOffer[]> {
+/**
+ * The best `limit` open offers for a student, their reasons worded in `locale`: one statement for the candidates,
+ * one for the chosen offers.
+ */
+export async function recommendOffers(em: EntityManager, student: ScoringStudent, limit: number, now: Date, timeZone: string, locale: Locale): Promise<RecommendedOffer[]> {
   const statement = candidatesSql(student, localDate(now, timeZone));
   const rows = await em.getConnection().execute<CandidateRow[]>(statement.sql, statement.params);
   const candidates: ScoringOffer[] = rows.map((row) => ({
@@ -91,5 +95,11 @@ export async function recommendOffers(em: EntityManager, student: ScoringStudent
   if (best.length === 0) return [];
   const offers = await em.find(Offer, { id: { $in: best.map((scored) => scored.offerId) } });
   const byId = new Map(offers.map((offer) => [offer.id, offer]));
-  return best.filter((scored) => byId.has(scored.offerId)).map((scored) => ({ offer: byId.get(scored.offerId)!, score: scored.score, reasons: scored.reasons }));
+  return best
+    .filter((scored) => byId.has(scored.offerId))
+    .map((scored) => ({
+      offer: byId.get(scored.offerId)!,
+      score: scored.score,
+      reasons: scored.reasons.map(({ kind, weight, facts }) => ({ kind, weight, detail: wordReason(facts, locale) })),
+    }));
 }

@@ -15,7 +15,7 @@ export class RecommendationReason {
   @Field(() => Float, { description: 'What this reason adds to the score.' })
   weight!: number;
 
-  @Field(() => String, { description: 'The reason as a person reads it, e.g. "3 of your skills: TypeScript, SQL, Vue".' })
+  @Field(() => String, { description: 'The reason as a person reads it, in the language of the request’s Accept-Language (French or English; French by default), e.g. "3 of your skills: TypeScript, SQL and Vue.js".' })
   detail!: string;
 }
 

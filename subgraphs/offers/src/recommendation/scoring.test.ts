@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '@stages/platform';
+import { wordReason } from './reason-wording.js';
 import { RecommendationKind, rankOffers, scoreOffer, WEIGHTS, type ScoringOffer, type ScoringStudent } from './scoring.js';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -28,18 +30,38 @@ const offer = (changes: Partial<ScoringOffer> = {}): ScoringOffer => ({
   ...changes,
 });
 
-const reason = (scored: ReturnType<typeof scoreOffer>, kind: RecommendationKind) => scored.reasons.find((candidate) => candidate.kind === kind);
+/** A reason as the API gives it: kind, weight and the detail worded in `locale`. */
+const reason = (scored: ReturnType<typeof scoreOffer>, kind: RecommendationKind, locale: Locale = 'en') => {
+  const found = scored.reasons.find((candidate) => candidate.kind === kind);
+  return found && { kind: found.kind, weight: found.weight, detail: wordReason(found.facts, locale) };
+};
 
 describe('recommendation scoring', () => {
   it('should score a perfect fit near 1 and explain every part', () => {
     const scored = scoreOffer(student, offer(), now);
-    expect(reason(scored, RecommendationKind.SKILLS)).toEqual({ kind: 'SKILLS', weight: 0.4 * (1 + 0.9 + 0.5) / 4, detail: '3 of your skills: TypeScript, SQL, Vue.js' });
-    expect(reason(scored, RecommendationKind.PREFERENCES)!.detail).toBe('Matches your preferences: sector Programmation informatique, hybrid work, starts 2027-03-01, after 2027-02-01, 6 months');
+    expect(reason(scored, RecommendationKind.SKILLS)).toEqual({ kind: 'SKILLS', weight: 0.4 * (1 + 0.9 + 0.5) / 4, detail: '3 of your skills: TypeScript, SQL and Vue.js' });
+    expect(reason(scored, RecommendationKind.PREFERENCES)!.detail).toBe('Matches your preferences: sector Programmation informatique, hybrid work, starts 1 March 2027, after 1 February 2027, 6 months');
     expect(reason(scored, RecommendationKind.LOCATION)).toEqual({ kind: 'LOCATION', weight: WEIGHTS.LOCATION, detail: 'In Lyon, one of your cities' });
     expect(reason(scored, RecommendationKind.FRESHNESS)).toEqual({ kind: 'FRESHNESS', weight: WEIGHTS.FRESHNESS, detail: 'Published today' });
-    expect(reason(scored, RecommendationKind.STIPEND)!.detail).toBe('Pays EUR 800.00 a month, at least the EUR 700.00 you ask for');
+    expect(reason(scored, RecommendationKind.STIPEND)!.detail).toBe('Pays €800.00 a month, at least the €700.00 you ask for');
     expect(scored.score).toBeCloseTo(scored.reasons.reduce((sum, r) => sum + r.weight, 0), 4);
     expect(scored.reasons.map((r) => r.weight)).toEqual([...scored.reasons.map((r) => r.weight)].sort((a, b) => b - a));
+  });
+
+  it('should word every reason in French for a French reader', () => {
+    const scored = scoreOffer(student, offer(), now);
+    const fr = (kind: RecommendationKind) => reason(scored, kind, 'fr')!.detail.replace(/\u202f|\u00a0/g, ' ');
+    expect(fr(RecommendationKind.SKILLS)).toBe('3 de vos compétences : TypeScript, SQL et Vue.js');
+    expect(fr(RecommendationKind.PREFERENCES)).toBe('Correspond à vos préférences : secteur Programmation informatique, télétravail partiel, début le 1 mars 2027, après le 1 février 2027, 6 mois');
+    expect(fr(RecommendationKind.LOCATION)).toBe('À Lyon, l’une de vos villes');
+    expect(fr(RecommendationKind.FRESHNESS)).toBe('Publiée aujourd’hui');
+    expect(fr(RecommendationKind.STIPEND)).toBe('Gratification de 800,00 € par mois, au moins les 700,00 € que vous demandez');
+    const near = reason(scoreOffer(student, offer({ city: 'Villeurbanne', latitude: 45.7719, longitude: 4.8902, durationMonths: 5 }), now), RecommendationKind.LOCATION, 'fr')!;
+    expect(near.detail).toBe('Villeurbanne, à 4 km de Lyon');
+    const shorter = reason(scoreOffer(student, offer({ durationMonths: 5 }), now), RecommendationKind.PREFERENCES, 'fr')!;
+    expect(shorter.detail).toMatch(/5 mois \(vous préférez 6 mois\)$/);
+    const old = reason(scoreOffer(student, offer({ listedAt: new Date(now.getTime() - 3 * 86_400_000) }), now), RecommendationKind.FRESHNESS, 'fr')!;
+    expect(old.detail).toBe('Publiée il y a 3 jours');
   });
 
   it('should weigh skills by level and by how much of the offer they cover', () => {
@@ -48,7 +70,7 @@ describe('recommendation scoring', () => {
     expect(reason(expert, RecommendationKind.SKILLS)!.weight).toBe(0.4);
     expect(reason(beginner, RecommendationKind.SKILLS)!.weight).toBe(0.2);
     expect(reason(scoreOffer(student, offer({ skills: ['Kotlin'] }), now), RecommendationKind.SKILLS)).toBeUndefined();
-    expect(reason(expert, RecommendationKind.SKILLS)!.detail).toBe('1 of your skills: TypeScript');
+    expect(reason(expert, RecommendationKind.SKILLS)!.detail).toBe('One of your skills: TypeScript');
   });
 
   it('should fade the location with distance and count fully remote offers', () => {

@@ -1,6 +1,5 @@
 import { cityKey } from '../location/gazetteer.js';
 import { distanceKm } from '../location/geo.js';
-import { euros } from '../offer/gratification.js';
 import { skillKey } from '../offer/offer.validation.js';
 
 /** What a recommendation's part is about. */
@@ -60,11 +59,26 @@ export interface ScoringOffer {
   listedAt: Date;
 }
 
+/** What a reason rests on, for `wordReason` to say in the reader's language. */
+export type ReasonFacts =
+  | { kind: RecommendationKind.SKILLS; skills: string[] }
+  | {
+      kind: RecommendationKind.PREFERENCES;
+      sector: string | null;
+      remote: string | null;
+      start: { offer: string; earliest: string } | null;
+      duration: { months: number; preferred: number } | null;
+    }
+  | { kind: RecommendationKind.LOCATION; remote: true }
+  | { kind: RecommendationKind.LOCATION; remote: false; city: string; preferred: boolean; near: { city: string; km: number } | null }
+  | { kind: RecommendationKind.FRESHNESS; days: number }
+  | { kind: RecommendationKind.STIPEND; stipendCents: number; minimumCents: number | null };
+
 export interface Reason {
   kind: RecommendationKind;
   /** What this part adds to the score. */
   weight: number;
-  detail: string;
+  facts: ReasonFacts;
 }
 
 export interface Scored {
@@ -74,7 +88,6 @@ export interface Scored {
 }
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
-const REMOTE_LABELS: Record<string, string> = { ON_SITE: 'on site', HYBRID: 'hybrid work', REMOTE: 'fully remote' };
 
 function skills(student: ScoringStudent, offer: ScoringOffer): Reason | null {
   if (offer.skills.length === 0) return null;
@@ -86,41 +99,45 @@ function skills(student: ScoringStudent, offer: ScoringOffer): Reason | null {
   if (unique.length === 0) return null;
   // Coverage of what the offer asks for, each skill counted by the student's level in it.
   const coverage = Math.min(1, unique.reduce((sum, skill) => sum + (LEVEL_WEIGHTS[skill.level] ?? 0.5), 0) / offer.skills.length);
-  return { kind: RecommendationKind.SKILLS, weight: WEIGHTS.SKILLS * coverage, detail: `${unique.length} of your skills: ${unique.map((skill) => skill.name).join(', ')}` };
+  const kind = RecommendationKind.SKILLS;
+  return { kind, weight: WEIGHTS.SKILLS * coverage, facts: { kind, skills: unique.map((skill) => skill.name) } };
 }
 
 function preferences(student: ScoringStudent, offer: ScoringOffer): Reason | null {
   const { preferences: p } = student;
-  const parts: string[] = [];
+  const kind = RecommendationKind.PREFERENCES;
+  const facts: Extract<ReasonFacts, { kind: RecommendationKind.PREFERENCES }> = { kind, sector: null, remote: null, start: null, duration: null };
   let share = 0;
   if (offer.sector && p.sectors.some((sector) => skillKey(sector) === skillKey(offer.sector!))) {
     share += PREFERENCE_SHARES.sector;
-    parts.push(`sector ${offer.sector}`);
+    facts.sector = offer.sector;
   }
   if (p.remote.includes(offer.remote)) {
     share += PREFERENCE_SHARES.remote;
-    parts.push(REMOTE_LABELS[offer.remote] ?? offer.remote);
+    facts.remote = offer.remote;
   }
   if (p.earliestStartDate && offer.startDate >= p.earliestStartDate) {
     share += PREFERENCE_SHARES.start;
-    parts.push(`starts ${offer.startDate}, after ${p.earliestStartDate}`);
+    facts.start = { offer: offer.startDate, earliest: p.earliestStartDate };
   }
   if (p.durationMonths !== null) {
     const gap = Math.abs(offer.durationMonths - p.durationMonths);
     if (gap <= 1) {
       share += gap === 0 ? PREFERENCE_SHARES.duration : PREFERENCE_SHARES.duration / 2;
-      parts.push(`${offer.durationMonths} months${gap === 0 ? '' : ` (you prefer ${p.durationMonths})`}`);
+      facts.duration = { months: offer.durationMonths, preferred: p.durationMonths };
     }
   }
   if (share === 0) return null;
-  return { kind: RecommendationKind.PREFERENCES, weight: WEIGHTS.PREFERENCES * share, detail: `Matches your preferences: ${parts.join(', ')}` };
+  return { kind, weight: WEIGHTS.PREFERENCES * share, facts };
 }
 
 function location(student: ScoringStudent, offer: ScoringOffer): Reason | null {
-  if (offer.remote === 'REMOTE') return { kind: RecommendationKind.LOCATION, weight: WEIGHTS.LOCATION, detail: 'Fully remote: no need to move' };
+  const kind = RecommendationKind.LOCATION;
+  if (offer.remote === 'REMOTE') return { kind, weight: WEIGHTS.LOCATION, facts: { kind, remote: true } };
   const offerCity = cityKey(offer.city);
-  const named = student.preferences.cities.find((city) => cityKey(city) === offerCity);
-  if (named) return { kind: RecommendationKind.LOCATION, weight: WEIGHTS.LOCATION, detail: `In ${offer.city}, one of your cities` };
+  if (student.preferences.cities.some((city) => cityKey(city) === offerCity)) {
+    return { kind, weight: WEIGHTS.LOCATION, facts: { kind, remote: false, city: offer.city, preferred: true, near: null } };
+  }
   if (offer.latitude === null || offer.longitude === null) return null;
   let nearest: { city: string; km: number } | null = null;
   for (const place of student.places) {
@@ -129,28 +146,29 @@ function location(student: ScoringStudent, offer: ScoringOffer): Reason | null {
   }
   if (!nearest || nearest.km > FAR_KM) return null;
   const factor = nearest.km <= NEAR_KM ? 1 : 1 - (0.75 * (nearest.km - NEAR_KM)) / (FAR_KM - NEAR_KM);
-  return { kind: RecommendationKind.LOCATION, weight: WEIGHTS.LOCATION * factor, detail: `${offer.city}, ${Math.round(nearest.km)} km from ${nearest.city}` };
+  return { kind, weight: WEIGHTS.LOCATION * factor, facts: { kind, remote: false, city: offer.city, preferred: false, near: { city: nearest.city, km: Math.round(nearest.km) } } };
 }
 
 function freshness(offer: ScoringOffer, now: Date): Reason {
   const days = Math.max(0, Math.floor((now.getTime() - offer.listedAt.getTime()) / 86_400_000));
   const factor = 0.5 ** (days / FRESHNESS_HALF_LIFE_DAYS);
-  const detail = days === 0 ? 'Published today' : days === 1 ? 'Published yesterday' : `Published ${days} days ago`;
-  return { kind: RecommendationKind.FRESHNESS, weight: WEIGHTS.FRESHNESS * factor, detail };
+  const kind = RecommendationKind.FRESHNESS;
+  return { kind, weight: WEIGHTS.FRESHNESS * factor, facts: { kind, days } };
 }
 
 function stipend(student: ScoringStudent, offer: ScoringOffer): Reason | null {
   if (offer.stipendCents === null || offer.stipendCents <= 0) return null;
   const minimum = student.preferences.minimumStipendCents;
-  if (minimum === null) return { kind: RecommendationKind.STIPEND, weight: WEIGHTS.STIPEND / 2, detail: `Pays EUR ${euros(offer.stipendCents)} a month` };
+  const kind = RecommendationKind.STIPEND;
+  if (minimum === null) return { kind, weight: WEIGHTS.STIPEND / 2, facts: { kind, stipendCents: offer.stipendCents, minimumCents: null } };
   if (offer.stipendCents < minimum) return null;
-  return { kind: RecommendationKind.STIPEND, weight: WEIGHTS.STIPEND, detail: `Pays EUR ${euros(offer.stipendCents)} a month, at least the EUR ${euros(minimum)} you ask for` };
+  return { kind, weight: WEIGHTS.STIPEND, facts: { kind, stipendCents: offer.stipendCents, minimumCents: minimum } };
 }
 
 /**
  * An offer's score for a student, from 0 to 1, with its reasons: the sum of five weighted parts (skills the
  * offer asks for that the student has, by level; preferences met; closeness to a preferred city; freshness;
- * stipend). Each reason says what it added, so the score explains itself.
+ * stipend). Each reason says what it added and the facts it rests on, so the score explains itself.
  */
 export function scoreOffer(student: ScoringStudent, offer: ScoringOffer, now: Date): Scored {
   const reasons = [skills(student, offer), preferences(student, offer), location(student, offer), freshness(offer, now), stipend(student, offer)]
