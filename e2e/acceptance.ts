@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { recordEvent, type NewEvent } from '@stages/platform';
 import { startPlatform, type RunningPlatform } from '../scripts/lib/platform.js';
+import { realEnvironment } from './real-environment.js';
 
 export type Role = 'STUDENT' | 'ENTERPRISE' | 'UNIVERSITY_ADMIN' | 'UNIVERSITY_SUPERVISOR' | 'SYSTEM_ADMIN';
 
@@ -18,7 +19,7 @@ export const fieldOf = (result: Result) => result.errors?.[0]?.extensions?.field
 export const parisDay = (offsetDays = 0, from = Date.now()) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(from + offsetDays * 86_400_000));
 
-/** A fresh embedded platform with every demo account signed in, and what acceptance tests do with it. */
+/** A fresh platform (embedded or on real services) with every demo account signed in, and what acceptance tests do with it. */
 export interface Acceptance {
   platform: RunningPlatform;
   dataDir: string;
@@ -39,9 +40,25 @@ export interface Acceptance {
   stop(): Promise<void>;
 }
 
-export async function startAcceptance(name: string): Promise<Acceptance> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), `stages-${name}-`));
-  const platform = await startPlatform({ PATH: process.env.PATH, STAGES_DATA_DIR: dataDir, STAGES_FREE_PORTS: 'true', STAGES_SERVE_CLIENT: 'false', LOG_LEVEL: 'error' });
+/**
+ * Where acceptance tests run: `embedded` (embedded Postgres, in-process events, local files and mailbox) or `real`
+ * (the Postgres, Kafka, Redis, S3 and SMTP servers of the environment, with a database, topics and bucket of the
+ * suite's own).
+ */
+export type AcceptanceMode = 'embedded' | 'real';
+
+export async function startAcceptance(name: string, mode: AcceptanceMode = 'embedded'): Promise<Acceptance> {
+  const real = mode === 'real' ? await realEnvironment(name) : null;
+  const dataDir = real?.env.STAGES_DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), `stages-${name}-`)));
+  const platform = await startPlatform({
+    ...(real?.env ?? { PATH: process.env.PATH, STAGES_DATA_DIR: dataDir }),
+    STAGES_FREE_PORTS: 'true',
+    STAGES_SERVE_CLIENT: 'false',
+    LOG_LEVEL: 'error',
+  }).catch(async (error: unknown) => {
+    await real?.cleanup();
+    throw error;
+  });
   const tokens = new Map<Role, string>();
   const userIds = new Map<Role, string>();
 
@@ -100,6 +117,7 @@ export async function startAcceptance(name: string): Promise<Acceptance> {
       }
     },
     async mailTo(address) {
+      if (real) return real.messagesTo(address);
       const folder = path.join(dataDir, 'mailbox');
       const files = (await readdir(folder).catch(() => [] as string[])).filter((file) => file.endsWith('.json'));
       const messages = await Promise.all(files.map(async (file) => JSON.parse(await readFile(path.join(folder, file), 'utf8')) as { to: string; subject: string; text: string }));
@@ -107,7 +125,8 @@ export async function startAcceptance(name: string): Promise<Acceptance> {
     },
     async stop() {
       await platform.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      if (real) await real.cleanup();
+      else await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

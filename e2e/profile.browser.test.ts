@@ -176,7 +176,7 @@ describe('student profile', () => {
     expect(freshness(french).every((text) => /^Publiée (aujourd’hui|hier|il y a \d+ jours)$/.test(text)), freshness(french).join(' | ')).toBe(true);
 
     await page.locator('#language-select').selectOption('en');
-    await page.waitForFunction(() => [...document.querySelectorAll('.for-you__detail')].some((node) => node.textContent?.startsWith('Published')));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.for-you__detail')).some((node) => node.textContent?.startsWith('Published')));
     const english = await details.allTextContents();
     expect(english.length).toBe(french.length);
     expect(freshness(english).every((text) => /^Published (today|yesterday|\d+ days ago)$/.test(text)), freshness(english).join(' | ')).toBe(true);

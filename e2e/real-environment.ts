@@ -8,6 +8,8 @@ export interface RealEnvironment {
   env: NodeJS.ProcessEnv;
   /** Text of the messages Mailpit received for an address, oldest first. */
   mailTo(address: string): Promise<string[]>;
+  /** The messages Mailpit received for an address, oldest first. */
+  messagesTo(address: string): Promise<Array<{ to: string; subject: string; text: string }>>;
   cleanup(): Promise<void>;
 }
 
@@ -26,6 +28,14 @@ export async function realEnvironment(name: string): Promise<RealEnvironment> {
   databaseUrl.pathname = `/${database}`;
   const dataDir = await mkdtemp(path.join(tmpdir(), `stages-${name}-`));
   const mailpit = requireRealSetting('MAILPIT_URL');
+  const messagesTo: RealEnvironment['messagesTo'] = async (address) => {
+    const search = await fetch(`${mailpit}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}&limit=50`);
+    const { messages } = (await search.json()) as { messages: Array<{ ID: string }> };
+    const found = await Promise.all(
+      messages.map(async ({ ID }) => (await (await fetch(`${mailpit}/api/v1/message/${ID}`)).json()) as { Text: string; Subject: string; Date: string }),
+    );
+    return found.sort((a, b) => a.Date.localeCompare(b.Date)).map((message) => ({ to: address, subject: message.Subject, text: message.Text }));
+  };
   return {
     env: {
       PATH: process.env.PATH,
@@ -45,13 +55,9 @@ export async function realEnvironment(name: string): Promise<RealEnvironment> {
       SMTP_URL: requireRealSetting('SMTP_URL'),
     },
     async mailTo(address) {
-      const search = await fetch(`${mailpit}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}&limit=50`);
-      const { messages } = (await search.json()) as { messages: Array<{ ID: string }> };
-      const texts = await Promise.all(
-        messages.map(async ({ ID }) => ((await (await fetch(`${mailpit}/api/v1/message/${ID}`)).json()) as { Text: string; Date: string })),
-      );
-      return texts.sort((a, b) => a.Date.localeCompare(b.Date)).map((message) => message.Text);
+      return (await messagesTo(address)).map((message) => message.text);
     },
+    messagesTo,
     async cleanup() {
       const client = new pg.Client({ connectionString: serverUrl.toString() });
       await client.connect();

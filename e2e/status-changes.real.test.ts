@@ -1,0 +1,4 @@
+import { describeStatusChanges } from './status-changes.suite.js';
+
+// Real mode: Postgres (a database of its own), Kafka, Redis, S3 and SMTP from the environment.
+describeStatusChanges('real');
