@@ -112,15 +112,16 @@ export async function usePlatform(): Promise<RunningPlatform> {
 
 /**
  * Runs `scripts/start.ts` on free ports with its own data dir, resolving once it prints its ready line and the
- * demo accounts below it.
+ * demo accounts below it. `services` are the real services' settings (`realEnvironment`); without them, the
+ * embedded mode.
  */
-export async function startPlatform(): Promise<RunningPlatform> {
+export async function startPlatform(services: NodeJS.ProcessEnv = {}): Promise<RunningPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'stages-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: repoRoot,
-    // The embedded mode, whatever real services the test run has configured: the browser tests read the local
-    // mailbox folder, and the real services are exercised by the *.real suites.
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, STAGES_FREE_PORTS: '1', STAGES_DATA_DIR: dataDir },
+    // The embedded mode unless services are given, whatever real services the test run has configured: the browser
+    // tests read the local mailbox folder; the real services are exercised by the *.real suites.
+    env: { ...services, PATH: process.env.PATH, HOME: process.env.HOME, STAGES_FREE_PORTS: '1', STAGES_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 

@@ -8,8 +8,8 @@ export interface RealEnvironment {
   env: NodeJS.ProcessEnv;
   /** Text of the messages Mailpit received for an address, oldest first. */
   mailTo(address: string): Promise<string[]>;
-  /** The messages Mailpit received for an address, oldest first. */
-  messagesTo(address: string): Promise<Array<{ to: string; subject: string; text: string }>>;
+  /** The newest 50 messages Mailpit received for an address, oldest first (`date`: ISO 8601). */
+  messagesTo(address: string): Promise<Array<{ to: string; subject: string; text: string; date: string }>>;
   cleanup(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export async function realEnvironment(name: string): Promise<RealEnvironment> {
     const found = await Promise.all(
       messages.map(async ({ ID }) => (await (await fetch(`${mailpit}/api/v1/message/${ID}`)).json()) as { Text: string; Subject: string; Date: string }),
     );
-    return found.sort((a, b) => a.Date.localeCompare(b.Date)).map((message) => ({ to: address, subject: message.Subject, text: message.Text }));
+    return found.sort((a, b) => a.Date.localeCompare(b.Date)).map((message) => ({ to: address, subject: message.Subject, text: message.Text, date: message.Date }));
   };
   return {
     env: {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadInfraEnv } from './lib/infra-env.js';
 import { ROOT } from './lib/supergraph.js';
+import { REAL_BROWSER_SUITES } from '../vitest.config.js';
 
 const REAL_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'KAFKA_BROKERS', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'SMTP_URL', 'MAILPIT_URL'];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,7 +31,11 @@ else {
   );
 }
 if (ci || existsSync(CHROMIUM)) projects.push('browser');
-else notRun.push(`browser suite (e2e/*.browser.test.ts): no Chromium at ${CHROMIUM}. Install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`);
+else {
+  notRun.push(`browser suite (e2e/*.browser.test.ts): no Chromium at ${CHROMIUM}. Install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`);
+  // vitest.config.ts leaves it out of the real project then.
+  if (projects.includes('real')) notRun.push(`${REAL_BROWSER_SUITES.join(', ')}: it drives the web client, and there is no Chromium.`);
+}
 
 const reportDir = await mkdtemp(path.join(tmpdir(), 'stages-test-'));
 const report = path.join(reportDir, 'report.json');
