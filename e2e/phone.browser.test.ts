@@ -21,7 +21,7 @@ async function checkPages(role: string, paths: string[]): Promise<void> {
     // Lists load after the heading: wait until nothing says it is loading.
     await page.waitForFunction(() => !document.querySelector('.list-status[role="status"]'), undefined, { timeout: 15_000 });
     const overflow = await horizontalOverflow(page);
-    const wide = overflow > 0 ? await page.evaluate(() => [...document.querySelectorAll('main *')].filter((node) => node.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((node) => `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}`)) : [];
+    const wide = overflow > 0 ? await page.evaluate(() => Array.from(document.querySelectorAll('main *')).filter((node) => node.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((node) => `${node.tagName.toLowerCase()}.${Array.from(node.classList).join('.')}`)) : [];
     expect(overflow, `${role} ${path} is ${overflow}px wider than the screen: ${wide.join(', ')}`).toBeLessThanOrEqual(0);
     await saveScreenshot(page, `phone-${role.toLowerCase()}-${path.replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, 'id').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}`);
   }

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 // Read model of the documents subgraph's `document.uploaded`: which account uploaded which document, so a student
 // attaches only their own documents to an application.
-export class StudentDocuments extends Migration {
+export class UploadedDocuments extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "applications"."uploaded_document" (
       "id" uuid primary key,
