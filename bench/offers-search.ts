@@ -6,9 +6,13 @@
 //   set -a; . .stages/infra.env; set +a
 //   node --import tsx bench/offers-search.ts [--database stages_bench] [--rounds 20] [--students 200] [--explain]
 //
-// Searches are measured twice: "cold", where an offer is (pretend-)published before each request, so every
-// search computes its total and facets (the generation of migration 0006 is bumped), and "warm", where repeated
-// searches and next pages find them in the cache (Redis when REDIS_URL is set, as in the real mode).
+// Searches are measured three times: "first-ever", where the search's cached total and facets are deleted before
+// each request, so every search counts them (as after a cache flush, or a change to a search not counted in the
+// last SUMMARY_MAX_STALE_SECONDS);
+// "cold", where an offer is (pretend-)published before each request (the generation of migration 0006 is bumped),
+// so every cached summary is outdated — served as it is while one request counts it again in the background
+// (code before the stale-while-revalidate cache counts it before answering); and "warm", where repeated searches
+// and next pages find them current in the cache (Redis when REDIS_URL is set, as in the real mode).
 import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +26,7 @@ import { offersSubgraph } from '@stages/subgraph-offers/service';
 import { candidatesSql, scoringStudent } from '../subgraphs/offers/src/recommendation/recommendation.service.js';
 import { searchCriteria } from '../subgraphs/offers/src/search/search.criteria.js';
 import { searchPageSql, searchSummarySql } from '../subgraphs/offers/src/search/search.sql.js';
+import { summaryCacheKey, summaryRefreshes } from '../subgraphs/offers/src/search/search.summary-cache.js';
 import type { OfferSearchFilter } from '../subgraphs/offers/src/search/search.types.js';
 import { loadInfraEnv } from '../scripts/lib/infra-env.js';
 import { freePort } from '../scripts/lib/ports.js';
@@ -148,9 +153,11 @@ async function main() {
     const { rows: [others] } = await db.query(`select (select count(*)::int from students.student) as students, (select count(*)::int from applications.application) as applications`);
     console.log(`catalogue: ${counts.offers} offers (${counts.published} published), ${others.students} students, ${others.applications} applications`);
 
-    // Search: each case once to warm up, then `rounds` rounds over every case (one request at a time), cold then
-    // warm. Cold: the generation of the published offers is bumped before each request (what publishing, closing
-    // or editing an offer does), so no summary is found in the cache. Warm: nothing changes between requests.
+    // Search: each case once to warm up, then `rounds` rounds over every case (one request at a time), first-ever,
+    // cold, then warm. First-ever: the search's cached summary is deleted before each request. Cold: the generation
+    // of the published offers is bumped before each request (what publishing, closing or editing an offer does), so
+    // every cached summary is outdated. Warm: nothing changes between requests. Summaries still being counted in the
+    // background are settled between the three.
     const rounds = Number(values.rounds);
     // The side table of migration 0006 is filled by the migration when this bench first starts the subgraph on a
     // catalogue generated before it: vacuum it as autovacuum soon would (visibility map, so index-only scans).
@@ -158,37 +165,43 @@ async function main() {
     const hasGeneration = (await db.query(`select to_regclass('offers.offer_search_generation') is not null as present`)).rows[0].present as boolean;
     const bump = () => (hasGeneration ? db.query(`update offers.offer_search_generation set generation = generation + 1`) : Promise.resolve());
     const totals = new Map<string, number>();
-    const measure = async (cold: boolean) => {
+    const forget = (c: SearchCase) => {
+      const key = summaryCacheKey(searchCriteria(c.query, c.filter));
+      return Promise.all([infrastructure.cache.delete(key), infrastructure.cache.delete(`${key}:refresh`)]);
+    };
+    const measure = async (mode: 'first-ever' | 'cold' | 'warm') => {
+      const before = (c: SearchCase) => (mode === 'cold' ? bump() : mode === 'first-ever' ? forget(c) : Promise.resolve());
       const perCase = new Map<string, number[]>(CASES.map((c) => [c.name, []]));
       const secondPage: number[] = [];
       for (let round = 0; round < rounds; round++) {
         for (const c of CASES) {
-          if (cold) await bump();
+          await before(c);
           const { elapsed, data } = await call(SEARCH, { query: c.query, filter: c.filter, first: 20 });
           perCase.get(c.name)!.push(elapsed);
           totals.set(c.name, data.searchOffers.totalCount);
           if (data.searchOffers.pageInfo.hasNextPage && c.query) {
-            if (cold) await bump();
+            await before(c);
             secondPage.push((await call(SEARCH, { query: c.query, filter: c.filter, first: 20, after: data.searchOffers.pageInfo.endCursor })).elapsed);
           }
         }
       }
+      await summaryRefreshes.settle();
       return { perCase, secondPage };
     };
     for (const c of CASES) await call(SEARCH, { query: c.query, filter: c.filter, first: 20 });
-    const cold = await measure(true);
-    const warm = await measure(false);
-    console.log('\n### Search (20 per page, with totalCount and the four facets): cold | warm\n');
-    console.log('| workload | matches | cold p50 | cold p95 | cold p99 | warm p50 | warm p95 | warm p99 |\n|---|---|---|---|---|---|---|---|');
-    const row = (name: string, matches: string, a: number[], b: number[]) => {
-      const x = summary(a);
-      const y = summary(b);
-      return `| ${name} | ${matches} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.p99)} | ${ms(y.p50)} | ${ms(y.p95)} | ${ms(y.p99)} |`;
+    const runs = { first: await measure('first-ever'), cold: await measure('cold'), warm: await measure('warm') };
+    console.log('\n### Search (20 per page, with totalCount and the four facets): first-ever | cold | warm, p50 / p95 / p99\n');
+    console.log('| workload | matches | first-ever | cold | warm |\n|---|---|---|---|---|');
+    const cell = (samples: number[]) => {
+      const x = summary(samples);
+      return `${x.p50.toFixed(1)} / ${x.p95.toFixed(1)} / ${x.p99.toFixed(1)}`;
     };
-    for (const c of CASES) console.log(row(c.name, String(totals.get(c.name)), cold.perCase.get(c.name)!, warm.perCase.get(c.name)!));
-    console.log(row('next page (cursor) of the queries with words', '—', cold.secondPage, warm.secondPage));
-    const all = (run: typeof cold) => [...run.perCase.values()].flat();
-    console.log(row(`**all ${all(cold).length} first pages**`, '', all(cold), all(warm)));
+    const row = (name: string, matches: string, pick: (run: typeof runs.cold) => number[]) =>
+      `| ${name} | ${matches} | ${cell(pick(runs.first))} | ${cell(pick(runs.cold))} | ${cell(pick(runs.warm))} |`;
+    for (const c of CASES) console.log(row(c.name, String(totals.get(c.name)), (run) => run.perCase.get(c.name)!));
+    console.log(row('next page (cursor) of the queries with words', '—', (run) => run.secondPage));
+    const all = (run: typeof runs.cold) => [...run.perCase.values()].flat();
+    console.log(row(`**all ${all(runs.cold).length} first pages**`, '', all));
     if (values['skip-recommendations']) return;
 
     // Recommendations for students drawn from the students schema (their skills with levels and preferences).

@@ -13,6 +13,7 @@ import { StudentRecommendationsResolver } from './recommendation/recommendation.
 import { SavedSearch } from './saved-search/saved-search.entity.js';
 import { SavedSearchResolver } from './saved-search/saved-search.resolver.js';
 import { OfferSearchResolver } from './search/search.resolver.js';
+import { summaryRefreshes } from './search/search.summary-cache.js';
 import { offerSettings } from './settings.js';
 
 export const offersSubgraph = defineSubgraph({
@@ -47,6 +48,8 @@ export const offersSubgraph = defineSubgraph({
     return async () => {
       clearInterval(timer);
       await running;
+      // Requests are drained by now; the summaries they left counting finish before the database closes.
+      await summaryRefreshes.settle();
     };
   },
 });

@@ -1,32 +1,17 @@
-import { createHash } from 'node:crypto';
-import { pageRequest, type Cache, type EntityManager } from '@stages/platform';
+import { pageRequest, type Cache, type EntityManager, type Logger } from '@stages/platform';
 import { cityKey } from '../location/gazetteer.js';
 import { Offer } from '../offer/offer.entity.js';
-import { searchCriteria, type SearchCriteria } from './search.criteria.js';
+import { searchCriteria } from './search.criteria.js';
 import { decodeSearchCursor, encodeSearchCursor } from './search.cursor.js';
 import { OFFER_COLUMNS, searchPageSql, searchSummarySql, SUMMARY_SETS } from './search.sql.js';
-import type { FacetValue, OfferSearchFacets, OfferSearchFilter, OfferSearchResult } from './search.types.js';
+import { cachedSummary, summaryCacheKey, summaryRefreshes, type BackgroundTasks, type ComputedSummary, type Summary } from './search.summary-cache.js';
+import type { FacetValue, OfferSearchFilter, OfferSearchResult } from './search.types.js';
 
 type Row = Record<string, unknown> & { _rank: number; _listed: string; _edge_listed: string | null; _edge_id: string | null; _generation: string };
-type Summary = { totalCount: number; facets: OfferSearchFacets };
-
-/**
- * How long a search's total and facets stay cached. Any change to the published offers bumps the generation the
- * key carries (the trigger of migration 0006), so a cached summary is never stale: the time to live only bounds
- * what the cache holds.
- */
-export const SUMMARY_TTL_SECONDS = 120;
-
-/** The cache key of a search's summary: the generation of the published offers and the normalized search. */
-export function summaryCacheKey(criteria: SearchCriteria, generation: string): string {
-  const sorted = <T>(values: readonly T[]) => [...values].sort();
-  const normalized = { ...criteria, skills: sorted(criteria.skills), remote: sorted(criteria.remote), sectors: sorted(criteria.sectors) };
-  const digest = createHash('sha256').update(JSON.stringify(normalized)).digest('base64url');
-  return `offers:search-summary:${generation}:${digest}`;
-}
+type SummaryRow = { set: number; value: string | null; counted: boolean; count: number; generation?: string | null };
 
 /** The total and the facets from the summary's grouping sets: per facet, the counts passing every other facet filter. */
-export function toSummary(rows: ReadonlyArray<{ set: number; value: string | null; counted: boolean; count: number }>): { totalCount: number; facets: OfferSearchFacets } {
+export function toSummary(rows: ReadonlyArray<SummaryRow>): Summary {
   const facets = { remote: new Map<string, number>(), sectors: new Map<string, number>(), cities: new Map<string, number>(), durations: new Map<string, number>() };
   let totalCount = 0;
   for (const row of rows) {
@@ -69,11 +54,12 @@ export function mergeCities(values: readonly FacetValue[]): FacetValue[] {
 /**
  * Searches published offers (everyone may): one statement for the page, which also reads the generation of the
  * published offers. The total and the facets, when asked for, come from the cache (Redis in the real mode, memory
- * in the embedded one) under that generation and the normalized search, or from one more statement on a miss
- * (then cached; an empty page tells no generation: its summary is computed, not cached). A search is thus one
- * statement when its summary is cached, two otherwise. Without a cache the summary statement runs at once with
- * the page, on a second pooled connection. The page is keyset-paged on (rank, listed at, id), so cursors stay
- * valid for a ranked order.
+ * in the embedded one) under the normalized search, stale-while-revalidate (`cachedSummary`): exact when cached for
+ * the generation the page saw; after a change, the cached ones for up to SUMMARY_MAX_STALE_SECONDS while one
+ * request counts them again in the background; else one more statement, run alongside the page. A search is thus
+ * one statement when its summary is cached, two otherwise. Without a cache the summary statement runs at once with
+ * the page, on a second pooled connection. The page is keyset-paged on (rank, listed at, id), so cursors stay valid
+ * for a ranked order.
  */
 export async function searchOffers(
   em: EntityManager,
@@ -81,32 +67,32 @@ export async function searchOffers(
   filter: OfferSearchFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
-  options: { withSummary?: boolean; cache?: Cache } = {},
+  options: { withSummary?: boolean; cache?: Cache; logger?: Pick<Logger, 'warn'>; background?: BackgroundTasks } = {},
 ): Promise<OfferSearchResult> {
   const criteria = searchCriteria(query, filter);
   const { limit } = pageRequest({ first });
   const position = after ? decodeSearchCursor(after) : null;
   const connection = em.getConnection();
   const page = searchPageSql(criteria, position, limit + 1);
-  const compute = async (): Promise<Summary> => {
+  const compute = async (): Promise<ComputedSummary> => {
     const statement = searchSummarySql(criteria);
-    return toSummary(await connection.execute<Array<{ set: number; value: string | null; counted: boolean; count: number }>>(statement.sql, statement.params));
+    const rows = await connection.execute<SummaryRow[]>(statement.sql, statement.params);
+    return { generation: rows[0]?.generation ?? undefined, summary: toSummary(rows) };
   };
   const cache = options.cache;
   const rowsPromise = limit === 0 ? Promise.resolve([] as Row[]) : connection.execute<Row[]>(page.sql, page.params);
   let summary: Promise<Summary> | undefined;
   const summarize = () =>
-    (summary ??= (async () => {
-      const generation = cache ? (await rowsPromise.catch(() => []))[0]?._generation : undefined;
-      if (!cache || !generation) return compute();
-      const key = summaryCacheKey(criteria, generation);
-      // The cache only saves work: when it cannot answer, the summary is computed as without it.
-      const hit = await cache.get<Summary>(key).catch(() => undefined);
-      if (hit) return hit;
-      const computed = await compute();
-      await cache.set(key, computed, SUMMARY_TTL_SECONDS).catch(() => undefined);
-      return computed;
-    })());
+    (summary ??= cache
+      ? cachedSummary({
+          cache,
+          key: summaryCacheKey(criteria),
+          generation: rowsPromise.then((rows) => rows[0]?._generation ?? undefined, () => undefined),
+          compute,
+          background: options.background ?? summaryRefreshes,
+          logger: options.logger ?? { warn: () => undefined },
+        })
+      : compute().then((computed) => computed.summary));
   if (options.withSummary) summarize().catch(() => undefined);
   const rows = await rowsPromise;
   const edges = rows.slice(0, limit).map((row) => {
@@ -124,6 +110,17 @@ export async function searchOffers(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    summary: summarize,
+    summary: () => summarize().then((summary) => withPageTotal(summary, position === null, edges.length, rows.length > limit)),
   };
+}
+
+/**
+ * The total as the page itself proves it, for a summary served while it is counted again: a complete first page
+ * is the whole result, and a first page with more after it means at least one more. Counts never contradict the
+ * offers shown.
+ */
+export function withPageTotal(summary: Summary, firstPage: boolean, shown: number, more: boolean): Summary {
+  if (!firstPage) return summary;
+  const totalCount = more ? Math.max(summary.totalCount, shown + 1) : shown;
+  return totalCount === summary.totalCount ? summary : { ...summary, totalCount };
 }

@@ -91,6 +91,9 @@ export const OFFER_COLUMNS = [
  */
 export const RANK_WINDOW = 5000;
 
+/** The generation of the published offers a statement saw (migration 0006): an InitPlan, read once. */
+export const GENERATION_SQL = `(select "generation"::text from "offers"."offer_search_generation")`;
+
 const timestampText = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const SEARCH_TABLE = `"offers"."offer_search"`;
 
@@ -111,7 +114,7 @@ export function searchPageSql(criteria: SearchCriteria, after: SearchPosition | 
   const outer = (inner: Fragment, edge: Fragment): Fragment => ({
     // The generation of the published offers this page saw: the key of the cached summary (read once, an InitPlan).
     sql: `select ${columns}, p."rank" as "_rank", ${timestampText('p."listed_at"')} as "_listed", ${edge.sql},
-        (select "generation"::text from "offers"."offer_search_generation") as "_generation"
+        ${GENERATION_SQL} as "_generation"
       from (${inner.sql}) as p
       join "offers"."offer" as o on o."id" = p."offer_id"
       order by p."rank" desc, p."listed_at" desc, p."offer_id" desc`,
@@ -209,41 +212,76 @@ export function searchPageSql(criteria: SearchCriteria, after: SearchPosition | 
   };
 }
 
-/** Which facet a row of the summary counts, from `grouping(remote, sector, city, duration_months)`. */
+/** Which facet a row of the summary counts, as `grouping(remote, sector, city, duration_months)` numbers them. */
 export const SUMMARY_SETS: Readonly<Record<number, 'remote' | 'sectors' | 'cities' | 'durations' | 'total'>> = { 7: 'remote', 11: 'sectors', 13: 'cities', 14: 'durations', 15: 'total' };
 
+/** The facets: the column each counts, the filter it ignores, its number in SUMMARY_SETS. */
+const FACETS = [
+  { column: 'remote', filter: 'remote', set: 7 },
+  { column: 'sector', filter: 'sectors', set: 11 },
+  { column: 'city', filter: 'place', set: 13 },
+  { column: 'duration_months', filter: 'duration', set: 14 },
+] as const;
+type Facet = (typeof FACETS)[number];
+const TOTAL_SET = 15;
+
 /**
- * The total and the facet counts of a search in one statement and one pass over the matching offers: the offers
- * passing the words and the filters that are not facets, counted by grouping sets — each facet's value with
- * whether the offer passes each other facet filter, and the four filters alone for the total. The caller keeps,
- * for each facet, the counts passing every other facet filter (so choosing another value shows what it would
- * give). Cities are grouped as written and merged by folded name by the caller. `offset 0` keeps the subquery
- * whole, so each filter flag (the radius: a haversine per offer in the box) is computed once per offer rather than
- * once per grouping set. Reads `offers.offer_search`: without words, its covering listing index alone.
+ * Counts of `facets` (and the total when `withTotal`) over the offers passing `where`, by grouping sets: each
+ * facet's value with a flag per facet filter given (`flags`), whether the offer passes it; the total by the flags
+ * alone. A facet filter not given is no flag at all (hashing a constant per row and set costs a third of the
+ * statement). `offset 0` keeps the subquery whole, so each flag (the radius: a haversine per offer in the box) is
+ * computed once per offer rather than once per grouping set.
+ */
+function countBy(facets: readonly Facet[], withTotal: boolean, where: Fragment, flags: ReadonlyArray<{ facet: Facet; condition: Fragment }>): Fragment {
+  const flag = (facet: Facet) => `m."f_${facet.filter}"`;
+  const othersOf = (facet: Facet | null) => flags.filter((other) => other.facet !== facet).map((other) => flag(other.facet));
+  const sets = [...facets.map((facet) => [`m."${facet.column}"`, ...othersOf(facet)]), ...(withTotal ? [othersOf(null)] : [])];
+  const columns = facets.map((facet) => `m."${facet.column}"`);
+  // grouping() of this statement's columns, to the numbers of SUMMARY_SETS: a facet's set groups its column only.
+  const set = `case grouping(${columns.join(', ')}) ${facets.map((facet, i) => `when ${2 ** facets.length - 1 - 2 ** (facets.length - 1 - i)} then ${facet.set}`).join(' ')} else ${TOTAL_SET} end`;
+  const counted = flags.length ? flags.map((other) => `coalesce(${flag(other.facet)}, true)`).join(' and ') : 'true';
+  return {
+    sql: `select ${set} as "set", coalesce(${columns.map((column) => `${column}::text`).join(', ')}, '') as "value", ${counted} as "counted",
+        count(*)::int as "count", ${GENERATION_SQL} as "generation"
+      from (
+        select ${[...facets.map((facet) => `s."${facet.column}"`), ...flags.map((other) => `(${other.condition.sql}) as "f_${other.facet.filter}"`)].join(', ')}
+        from ${SEARCH_TABLE} as s
+        where ${where.sql}${flags.length ? ' offset 0' : ''}
+      ) as m
+      group by grouping sets (${sets.map((keys) => `(${keys.join(', ')})`).join(', ')})`,
+    params: [...flags.flatMap((other) => other.condition.params), ...where.params],
+  };
+}
+
+/**
+ * The total and the facet counts of a search in one statement, with the generation of the published offers it saw
+ * (the cache key's): the offers passing the words and the filters that are not facets, counted by grouping sets —
+ * each facet's value with whether the offer passes each other facet filter, and the facet filters alone for the
+ * total. The caller keeps, for each facet, the counts passing every other facet filter (so choosing another value
+ * shows what it would give). Cities are grouped as written and merged by folded name by the caller.
+ *
+ * Without a place filter the words' tsquery is an InitPlan: the planner cannot see how broad they are and reads the
+ * matches through the GIN index, whose answer for a tsquery is exact (no recheck) — for "stage" (64,000 of 80,000
+ * offers) a bitmap of ~20 ms where a sequential scan testing `@@` on every vector takes ~50 ms. With a place filter
+ * the planner sees the words: the radius flag (a haversine per offer in the box, ~3 µs) then dominates a broad
+ * search, and it spreads it over parallel workers of a sequential scan. Without words, a place filter is counted
+ * apart: the cities facet ignores it and counts the whole catalogue (its listing index, one column hashed), the
+ * other facets and the total read only the offers in the place, through the position index.
  */
 export function searchSummarySql(criteria: SearchCriteria): Fragment {
   const c = searchConditions(criteria, 's');
-  const flag = (condition: Fragment | null, name: string): Fragment => (condition ? { sql: `(${condition.sql}) as ${name}`, params: condition.params } : fragment(`true as ${name}`));
-  const flags = [flag(c.remote, 'f_remote'), flag(c.sectors, 'f_sectors'), flag(c.place, 'f_place'), flag(c.duration, 'f_duration')];
-  const where = and([c.text, c.skills, c.stipend, c.start]);
-  return {
-    sql: `select grouping(m."remote", m."sector", m."city", m."duration_months") as "set",
-        coalesce(m."remote", m."sector", m."city"::text, m."duration_months"::text, '') as value,
-        coalesce(m.f_remote, true) and coalesce(m.f_sectors, true) and coalesce(m.f_place, true) and coalesce(m.f_duration, true) as counted,
-        count(*)::int as count
-      from (
-        select s."remote", s."sector", s."city", s."duration_months", ${flags.map((f) => f.sql).join(', ')}
-        from ${SEARCH_TABLE} as s
-        where ${where.sql}
-        offset 0
-      ) as m
-      group by grouping sets (
-        (m."remote", m.f_sectors, m.f_place, m.f_duration),
-        (m."sector", m.f_remote, m.f_place, m.f_duration),
-        (m."city", m.f_remote, m.f_sectors, m.f_duration),
-        (m."duration_months", m.f_remote, m.f_sectors, m.f_place),
-        (m.f_remote, m.f_sectors, m.f_place, m.f_duration)
-      )`,
-    params: [...flags.flatMap((f) => f.params), ...where.params],
-  };
+  const query = criteria.query ? tsQuery(criteria.query) : null;
+  const text = query && !c.place ? { sql: `s."search_vector" @@ (select ${query.sql})`, params: query.params } : c.text;
+  const where = and([text, c.skills, c.stipend, c.start]);
+  const flags = FACETS.flatMap((facet) => {
+    const condition = c[facet.filter];
+    return condition ? [{ facet, condition }] : [];
+  });
+  if (query || !c.place) return countBy(FACETS, true, where, flags);
+
+  const place = c.place;
+  const others = flags.filter((other) => other.facet.filter !== 'place');
+  const inPlace = countBy(FACETS.filter((facet) => facet.filter !== 'place'), true, and([where, place]), others);
+  const cities = countBy(FACETS.filter((facet) => facet.filter === 'place'), false, where, others);
+  return { sql: `${inPlace.sql}\n      union all\n      ${cities.sql}`, params: [...inPlace.params, ...cities.params] };
 }

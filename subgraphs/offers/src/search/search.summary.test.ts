@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCities, toSummary } from './search.service.js';
+import { mergeCities, toSummary, withPageTotal } from './search.service.js';
 
 describe('search summary', () => {
   it('should count each facet over the offers passing every other facet filter', () => {
@@ -30,5 +30,21 @@ describe('search summary', () => {
 
   it('should merge spellings of a city under the most common one', () => {
     expect(mergeCities([{ value: 'st etienne', count: 1 }, { value: 'Saint-Étienne', count: 5 }])).toEqual([{ value: 'Saint-Étienne', count: 6 }]);
+  });
+});
+
+describe('withPageTotal', () => {
+  const summary = { totalCount: 2, facets: { remote: [], sectors: [], cities: [], durations: [] } };
+
+  it('should take the total from a complete first page, and at least one more than a first page with more', () => {
+    expect(withPageTotal(summary, true, 3, false).totalCount).toBe(3);
+    expect(withPageTotal(summary, true, 1, false).totalCount).toBe(1);
+    expect(withPageTotal(summary, true, 20, true).totalCount).toBe(21);
+    expect(withPageTotal({ ...summary, totalCount: 500 }, true, 20, true).totalCount).toBe(500);
+  });
+
+  it('should leave the counted total of later pages, and the facets always', () => {
+    expect(withPageTotal(summary, false, 20, true)).toBe(summary);
+    expect(withPageTotal(summary, true, 2, false)).toBe(summary);
   });
 });

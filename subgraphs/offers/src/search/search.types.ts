@@ -95,6 +95,6 @@ export class OfferSearchResult {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  /** Computed on demand, with the facets, in one query. */
+  /** The total and the facets: on demand, in one query, or from the cache (search.summary-cache.ts). */
   summary!: () => Promise<{ totalCount: number; facets: OfferSearchFacets }>;
 }
