@@ -10,7 +10,7 @@ import { requireRealSetting } from '@stages/platform/testing';
 import { startPlatform, type RunningPlatform } from '../scripts/lib/platform.js';
 import { freePort } from '../scripts/lib/ports.js';
 import { liveClient, subscribe } from './live-client.js';
-import { realEnvironment, type RealEnvironment } from './real-environment.js';
+import { dropDatabase, realEnvironment, type RealEnvironment } from './real-environment.js';
 
 // Fault tests of event delivery (README, "Events"): they stop and start the local Kafka and Redis of
 // infra/local, so they run on those services only (CI starts them; `npm run test:faults` runs this file).
@@ -265,10 +265,7 @@ describe('event delivery under faults (real Kafka, Redis and Postgres)', () => {
         await exited;
       }
       await transport?.close();
-      const admin = new pg.Client({ connectionString: serverUrl().toString() });
-      await admin.connect();
-      await admin.query(`drop database if exists "${database}" with (force)`);
-      await admin.end();
+      await dropDatabase(serverUrl(), database);
     });
 
     it('3. a consumer killed mid-batch loses nothing, and the events delivered again are absorbed', async () => {

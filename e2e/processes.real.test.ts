@@ -9,6 +9,7 @@ import { requireRealSetting } from '@stages/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../scripts/lib/ports.js';
 import { allSubgraphs } from '../scripts/lib/subgraphs.js';
+import { dropDatabase } from './real-environment.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -103,10 +104,7 @@ describe('one process per service on real infrastructure', () => {
           }),
       ),
     );
-    const admin = new pg.Client({ connectionString: serverUrl().toString() });
-    await admin.connect();
-    await admin.query(`drop database if exists "${database}" with (force)`);
-    await admin.end();
+    await dropDatabase(serverUrl(), database);
     await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -59,11 +59,34 @@ export async function realEnvironment(name: string): Promise<RealEnvironment> {
     },
     messagesTo,
     async cleanup() {
-      const client = new pg.Client({ connectionString: serverUrl.toString() });
-      await client.connect();
-      await client.query(`drop database if exists "${database}" with (force)`);
-      await client.end();
+      await dropDatabase(serverUrl, database);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Drops a test database on the server of `serverUrl`, whatever still uses it. `DROP DATABASE … WITH (FORCE)` needs
+ * the right to signal every backend, which the role of `infra/local` lacks for an autovacuum worker: this ends the
+ * role's own sessions on it, then drops it plainly (Postgres stops autovacuum itself), retrying while sessions
+ * are still closing.
+ */
+export async function dropDatabase(serverUrl: URL | string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl.toString() });
+  await client.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      await client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = current_user and pid <> pg_backend_pid()', [database]);
+      try {
+        await client.query(`drop database if exists "${database}"`);
+        return;
+      } catch (error) {
+        // 55006: "database is being accessed by other users" (sessions still closing).
+        if ((error as { code?: string }).code !== '55006' || attempt === 40) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  } finally {
+    await client.end();
+  }
 }
