@@ -374,6 +374,19 @@ export function describeRecruiting(mode: AcceptanceMode): void {
         expect(await t.sql('applications', `select 1 from applications.outbox where payload->>'offerId' = ?`, [offerId])).toHaveLength(0);
       });
 
+      it('should wait a moment for an upload it has not heard of yet, then take it', async () => {
+        const offerId = await publishedOffer(null);
+        const documentId = newId();
+        // The upload's event arrives while the application waits for it (as when applying right after uploading).
+        const heard = new Promise((resolve) => setTimeout(resolve, 300)).then(() =>
+          t.emit('documents', { type: 'document.uploaded', subject: documentId, data: { documentId, ownerId: t.userIds.get('STUDENT')!, kind: 'CV' } }),
+        );
+        const applied = await t.gql('STUDENT', APPLY, { input: { offerId, documentIds: [documentId] } });
+        await heard;
+        expect(applied.errors, JSON.stringify(applied.errors)).toBeUndefined();
+        expect(applied.data!.applyToOffer.documentIds).toEqual([documentId]);
+      });
+
       it('should let the enterprise read the documents sent with an application, and no more once the student withdraws it', async () => {
         const offerId = await publishedOffer(null);
         const cv = await uploaded('STUDENT', 'CV', 'cv-candidature.pdf');

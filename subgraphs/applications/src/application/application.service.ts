@@ -77,16 +77,30 @@ export async function changeApplicationStatus(ctx: ApplicationsContext, id: stri
   return application;
 }
 
+/** How long applying waits to hear of an upload it does not know yet (one made a moment before). */
+export const UPLOAD_GRACE_MS = 2_000;
+
 /**
  * Every document attached must be one the student uploaded (as `document.uploaded` told this subgraph): the
- * enterprise will be allowed to read them.
+ * enterprise will be allowed to read them. A document someone else uploaded is refused at once; one not heard of
+ * yet is waited for, up to UPLOAD_GRACE_MS (a client applying right after `uploadDocument` does not lose the
+ * race with the event), then refused.
  */
 async function requireOwnDocuments(ctx: ApplicationsContext, documentIds: string[]): Promise<void> {
   if (documentIds.length === 0) return;
-  const own = await ctx.em.find(UploadedDocument, { id: { $in: documentIds }, ownerId: ctx.viewer!.subject }, { fields: ['id'] });
-  const known = new Set(own.map((document) => document.id));
-  const foreign = documentIds.filter((id) => !known.has(id));
-  if (foreign.length > 0) throw badUserInput('documentIds', `documentIds must be documents you uploaded: ${foreign.join(', ')} ${foreign.length === 1 ? 'is' : 'are'} not.`);
+  const deadline = Date.now() + UPLOAD_GRACE_MS;
+  for (let pause = 50; ; pause *= 2) {
+    const known = await ctx.em.find(UploadedDocument, { id: { $in: documentIds } }, { fields: ['id', 'ownerId'] });
+    const owners = new Map(known.map((document) => [document.id, document.ownerId]));
+    const foreign = documentIds.filter((id) => owners.has(id) && owners.get(id) !== ctx.viewer!.subject);
+    const unknown = documentIds.filter((id) => !owners.has(id));
+    if (foreign.length === 0 && unknown.length === 0) return;
+    if (foreign.length > 0 || Date.now() + pause > deadline) {
+      const refused = documentIds.filter((id) => owners.get(id) !== ctx.viewer!.subject);
+      throw badUserInput('documentIds', `documentIds must be documents you uploaded: ${refused.join(', ')} ${refused.length === 1 ? 'is' : 'are'} not.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
 }
 
 /**
