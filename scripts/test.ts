@@ -53,12 +53,15 @@ try {
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
-    numFailedTestSuites: number;
+    testResults: Array<{ name: string; status: string; assertionResults: Array<{ status: string }> }>;
   };
   const skipped = result.numPendingTests + result.numTodoTests;
-  // A file whose setup failed has no failed test, only skipped ones: it still counts as a failure.
-  const failed = Math.max(result.numFailedTests, result.numFailedTestSuites);
-  summary = `Tests: ${result.numPassedTests} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+  // A file can fail with no failing test: its setup or teardown (beforeAll, afterAll) threw, or it did not load.
+  const outside = result.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'));
+  summary = `Tests: ${result.numPassedTests} passed, ${result.numFailedTests} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+  if (outside.length > 0) {
+    summary += `; ${outside.length === 1 ? '1 file' : `${outside.length} files`} failed outside ${outside.length === 1 ? 'its' : 'their'} tests (setup, teardown or loading): ${outside.map((file) => path.relative(ROOT, file.name)).join(', ')}`;
+  }
 } catch {
   // Vitest stopped before reporting (e.g. a configuration error); its own output says why.
 }
