@@ -235,6 +235,10 @@ export function describeOffers(mode: AcceptanceMode): void {
         const result = await search({ query: 'zythologie' });
         expect(titles(result)).toEqual([ids.lyon, ids.villeurbanne, ids.paris]);
         expect(result.totalCount).toBe(3);
+        // Counts alone (no page): the same total.
+        const counts = await search({ query: 'zythologie', first: 0 });
+        expect(counts.edges).toEqual([]);
+        expect(counts.totalCount).toBe(3);
         expect(result.edges[0].score).toBeGreaterThan(result.edges[2].score);
         expect(result.edges[2].score).toBeGreaterThan(0);
         expect(titles(await search({ query: 'INGENIEURE Zythologie' }))).toEqual([ids.lyon]);

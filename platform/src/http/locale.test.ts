@@ -20,6 +20,7 @@ describe('negotiateLocale', () => {
     expect(negotiateLocale('de, it;q=0.5')).toBe('fr');
     expect(negotiateLocale('*')).toBe('fr');
     expect(negotiateLocale(';;;,q=,en;q=abc')).toBe('fr');
+    expect(negotiateLocale('fr;q=0.5, en;q=2')).toBe('fr');
     expect(negotiateLocale(['en-US', 'fr'])).toBe('en');
   });
 });

@@ -18,7 +18,8 @@ export function negotiateLocale(header: string | readonly string[] | undefined):
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
       const weight = q === undefined ? 1 : Number(q.slice(2));
-      return { language: tag.trim().toLowerCase().split('-')[0]!, weight: Number.isFinite(weight) ? weight : 0, index };
+      // RFC 9110 weights go from 0 to 1: anything else is not a weight.
+      return { language: tag.trim().toLowerCase().split('-')[0]!, weight: Number.isFinite(weight) && weight <= 1 ? weight : 0, index };
     })
     .filter((range) => range.language !== '' && range.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);

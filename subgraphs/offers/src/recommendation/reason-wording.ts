@@ -10,8 +10,24 @@ const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 const list = (items: string[], locale: Locale) => new Intl.ListFormat(INTL[locale], { style: 'long', type: 'conjunction' }).format(items);
 const money = (cents: number, locale: Locale) => new Intl.NumberFormat(INTL[locale], { style: 'currency', currency: 'EUR' }).format(cents / 100);
-const day = (date: string, locale: Locale) =>
-  new Intl.DateTimeFormat(INTL[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+/** A date as people write it: "1er mars 2027", "1 March 2027". */
+const day = (date: string, locale: Locale) => {
+  const text = new Intl.DateTimeFormat(INTL[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return locale === 'fr' ? text.replace(/^1 /, '1er ') : text;
+};
+
+/** "à" and "de" before a French city name: "au Havre", "du Mans", "aux Sables-d’Olonne", "d’Annecy", "de Lyon". */
+function frenchPlace(preposition: 'à' | 'de', city: string): string {
+  const article = /^(Les|Le|La)\s+(.+)$/.exec(city) ?? /^(L[’'])(.+)$/.exec(city);
+  if (article) {
+    const [, word, rest] = article;
+    if (word === 'Le') return `${preposition === 'à' ? 'au' : 'du'} ${rest}`;
+    if (word === 'Les') return `${preposition === 'à' ? 'aux' : 'des'} ${rest}`;
+    return `${preposition} ${word === 'La' ? 'la ' : 'l’'}${rest}`;
+  }
+  if (preposition === 'de' && /^[AEIOUYÀÂÉÈÊËÎÏÔÛÜ]/i.test(city)) return `d’${city}`;
+  return `${preposition} ${city}`;
+}
 const months = (count: number, locale: Locale) => (locale === 'fr' ? `${count} mois` : `${count} month${count === 1 ? '' : 's'}`);
 
 function preferences(facts: Extract<ReasonFacts, { kind: RecommendationKind.PREFERENCES }>, locale: Locale): string {
@@ -42,8 +58,12 @@ export function wordReason(facts: ReasonFacts, locale: Locale): string {
       return preferences(facts, locale);
     case RecommendationKind.LOCATION:
       if (facts.remote) return fr ? 'Télétravail complet : pas besoin de déménager' : 'Fully remote: no need to move';
-      if (facts.preferred || !facts.near) return fr ? `À ${facts.city}, l’une de vos villes` : `In ${facts.city}, one of your cities`;
-      return fr ? `${facts.city}, à ${facts.near.km} km de ${facts.near.city}` : `${facts.city}, ${facts.near.km} km from ${facts.near.city}`;
+      if (facts.preferred || !facts.near) {
+        if (!fr) return `In ${facts.city}, one of your cities`;
+        const place = frenchPlace('à', facts.city);
+        return `${place[0]!.toUpperCase()}${place.slice(1)}, l’une de vos villes`;
+      }
+      return fr ? `${facts.city}, à ${facts.near.km} km ${frenchPlace('de', facts.near.city)}` : `${facts.city}, ${facts.near.km} km from ${facts.near.city}`;
     case RecommendationKind.FRESHNESS:
       if (facts.days === 0) return fr ? 'Publiée aujourd’hui' : 'Published today';
       if (facts.days === 1) return fr ? 'Publiée hier' : 'Published yesterday';

@@ -52,7 +52,7 @@ describe('recommendation scoring', () => {
     const scored = scoreOffer(student, offer(), now);
     const fr = (kind: RecommendationKind) => reason(scored, kind, 'fr')!.detail.replace(/\u202f|\u00a0/g, ' ');
     expect(fr(RecommendationKind.SKILLS)).toBe('3 de vos compétences : TypeScript, SQL et Vue.js');
-    expect(fr(RecommendationKind.PREFERENCES)).toBe('Correspond à vos préférences : secteur Programmation informatique, télétravail partiel, début le 1 mars 2027, après le 1 février 2027, 6 mois');
+    expect(fr(RecommendationKind.PREFERENCES)).toBe('Correspond à vos préférences : secteur Programmation informatique, télétravail partiel, début le 1er mars 2027, après le 1er février 2027, 6 mois');
     expect(fr(RecommendationKind.LOCATION)).toBe('À Lyon, l’une de vos villes');
     expect(fr(RecommendationKind.FRESHNESS)).toBe('Publiée aujourd’hui');
     expect(fr(RecommendationKind.STIPEND)).toBe('Gratification de 800,00 € par mois, au moins les 700,00 € que vous demandez');
@@ -62,6 +62,15 @@ describe('recommendation scoring', () => {
     expect(shorter.detail).toMatch(/5 mois \(vous préférez 6 mois\)$/);
     const old = reason(scoreOffer(student, offer({ listedAt: new Date(now.getTime() - 3 * 86_400_000) }), now), RecommendationKind.FRESHNESS, 'fr')!;
     expect(old.detail).toBe('Publiée il y a 3 jours');
+    // French places take their article and elision: "au Havre", "d’Annecy", "du Mans".
+    const inCity = (city: string) => reason(scoreOffer({ ...student, preferences: { ...student.preferences, cities: [city] } }, offer({ city }), now), RecommendationKind.LOCATION, 'fr')!.detail;
+    expect(inCity('Le Havre')).toBe('Au Havre, l’une de vos villes');
+    expect(inCity('Les Sables-d’Olonne')).toBe('Aux Sables-d’Olonne, l’une de vos villes');
+    expect(inCity('La Rochelle')).toBe('À la Rochelle, l’une de vos villes');
+    const from = (city: string) =>
+      reason(scoreOffer({ ...student, preferences: { ...student.preferences, cities: [] }, places: [{ city, latitude: 45.764, longitude: 4.8357 }] }, offer({ city: 'Villeurbanne', latitude: 45.7719, longitude: 4.8902 }), now), RecommendationKind.LOCATION, 'fr')!.detail;
+    expect(from('Annecy')).toBe('Villeurbanne, à 4 km d’Annecy');
+    expect(from('Le Mans')).toBe('Villeurbanne, à 4 km du Mans');
   });
 
   it('should weigh skills by level and by how much of the offer they cover', () => {

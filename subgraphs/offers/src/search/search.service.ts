@@ -110,7 +110,8 @@ export async function searchOffers(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    summary: () => summarize().then((summary) => withPageTotal(summary, position === null, edges.length, rows.length > limit)),
+    // `first: 0` asks for the counts alone: no page to prove anything.
+    summary: () => summarize().then((summary) => (limit === 0 ? summary : withPageTotal(summary, position === null, edges.length, rows.length > limit))),
   };
 }
 
