@@ -68,7 +68,7 @@ describe('recruiting journey in the browser (real services)', () => {
     const card = board.locator(`.board__column--SUBMITTED #card-${applicationId}`);
     await card.waitFor();
     expect(await textOf(card, '.board-card__name')).toBe(name);
-    const file = card.getByRole('button', { name: new RegExp(`^${fileName.replace(/[.]/g, '\\.')} CV`) });
+    const file = card.getByRole('button', { name: new RegExp(`^Télécharger ${fileName.replace(/[.]/g, '\\.')} CV`) });
     await file.waitFor();
     const [download] = await Promise.all([board.waitForEvent('download'), file.click()]);
     expect(download.suggestedFilename()).toBe(fileName);

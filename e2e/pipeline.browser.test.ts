@@ -114,7 +114,7 @@ describe('recruiting pipeline', () => {
     );
     expect(sent.documents).toHaveLength(1);
     const cv = sent.documents[0]!;
-    const file = applicant.getByRole('button', { name: new RegExp(`^${cv.fileName.replace(/[.]/g, '\\.')} CV`) });
+    const file = applicant.getByRole('button', { name: new RegExp(`^Télécharger ${cv.fileName.replace(/[.]/g, '\\.')} CV`) });
     const [download] = await Promise.all([page.waitForEvent('download'), file.click()]);
     expect(download.suggestedFilename()).toBe(cv.fileName);
     expect((await readFile(await download.path())).subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@stages/platform';
 import { simplePdf } from '@stages/subgraph-documents/pdf';
+import { ANNOUNCE_UPLOADS_SQL } from '../subgraphs/documents/migrations/0006-announce-uploads.js';
 import { codeOf, parisDay, startAcceptance, type Acceptance, type AcceptanceMode, type Result } from './acceptance.js';
 
 /** A SIRET with a valid Luhn checksum, different on each call. */
@@ -279,7 +280,7 @@ export function describeRecruiting(mode: AcceptanceMode): void {
         const [row] = await t.sql('applications', 'select student_id, offer_id, enterprise_id, university_id from applications.application where id = ?', [id]);
         expect(row).toEqual({ student_id: demo.studentId, offer_id: offerId, enterprise_id: demo.enterpriseId, university_id: demo.universityId });
         const outbox = await t.sql<{ type: string; payload: Record<string, unknown> }>('applications', 'select type, payload from applications.outbox where key = ?', [id]);
-        expect(outbox).toEqual([{ type: 'application.created', payload: { applicationId: id, studentId: demo.studentId, offerId, enterpriseId: demo.enterpriseId, universityId: demo.universityId, documentIds } }]);
+        expect(outbox).toEqual([{ type: 'application.created', payload: { applicationId: id, studentId: demo.studentId, offerId, enterpriseId: demo.enterpriseId, universityId: demo.universityId, documentIds, studentUserId: t.userIds.get('STUDENT') } }]);
         // The enterprise's recruiters hear of it (notifications consume the event).
         await t.eventually(
           async () => (await t.sql('notifications', `select 1 from notifications.notification where event_type = 'application.created' and recipient_user_id = ? and event_id is not null`, [t.userIds.get('ENTERPRISE')])).length,
@@ -367,9 +368,14 @@ export function describeRecruiting(mode: AcceptanceMode): void {
         const own = await uploaded('STUDENT', 'CV', 'mon-cv.pdf');
         const foreign = await uploaded('ENTERPRISE', 'CV', 'pas-le-mien.pdf');
         const unknown = newId();
+        // Someone else's: refused at once, named.
         const refused = await t.gql('STUDENT', APPLY, { input: { offerId, documentIds: [own, foreign, unknown] } });
-        expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'documentIds' });
-        expect(refused.errors?.[0]?.message).toBe(`documentIds must be documents you uploaded: ${foreign}, ${unknown} are not.`);
+        expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'documentIds', reason: 'NOT_YOURS', documentIds: [foreign] });
+        expect(refused.errors?.[0]?.message).toBe(`documentIds must be documents you uploaded: ${foreign} is someone else's.`);
+        // Unknown (after waiting for it a moment): named too.
+        const unheard = await t.gql('STUDENT', APPLY, { input: { offerId, documentIds: [own, unknown] } });
+        expect(unheard.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'documentIds', reason: 'UNKNOWN_DOCUMENT', documentIds: [unknown] });
+        expect(unheard.errors?.[0]?.message).toBe(`documentIds must be documents you uploaded: ${unknown} is unknown.`);
         expect(await t.sql('applications', 'select 1 from applications.application where offer_id = ?', [offerId])).toHaveLength(0);
         expect(await t.sql('applications', `select 1 from applications.outbox where payload->>'offerId' = ?`, [offerId])).toHaveLength(0);
       });
@@ -417,24 +423,89 @@ export function describeRecruiting(mode: AcceptanceMode): void {
 
         expect((await t.gql('STUDENT', WITHDRAW, { id: applicationId })).data!.withdrawApplication.status).toBe('WITHDRAWN');
         await t.eventually(() => t.gql('ENTERPRISE', CONTENT, { id: cv }).then(codeOf), (code) => code === 'FORBIDDEN', 'the share to end');
+        // The recruiter's list is empty; the student still sees what they sent.
+        expect((await t.gql('ENTERPRISE', DOCUMENTS, { id: applicationId })).data!.application.documents).toEqual([]);
+        expect((await t.gql('STUDENT', DOCUMENTS, { id: applicationId })).data!.application.documents).toEqual([{ id: cv, kind: 'CV', fileName: 'cv-candidature.pdf' }]);
         expect((await t.gql('STUDENT', CONTENT, { id: cv })).errors).toBeUndefined();
       });
 
-      it('should share only documents the applicant owns, whatever an application.created names', async () => {
-        const stranger = await uploaded('ENTERPRISE', 'CV', 'autre.pdf');
-        const own = await uploaded('STUDENT', 'CV', 'le-mien.pdf');
-        const applicationId = newId();
-        await t.emit('applications', {
-          type: 'application.created',
+      it('should end the share when the enterprise rejects the application', async () => {
+        const offerId = await publishedOffer(null);
+        const cv = await uploaded('STUDENT', 'CV', 'cv-refuse.pdf');
+        const CONTENT = `query ($id: ID!) { documentContent(id: $id) { document { id } } }`;
+        const applied = await t.gql('STUDENT', APPLY, { input: { offerId, documentIds: [cv] } });
+        expect(applied.errors, JSON.stringify(applied.errors)).toBeUndefined();
+        const applicationId = applied.data!.applyToOffer.id;
+        await t.eventually(() => t.gql('ENTERPRISE', CONTENT, { id: cv }).then(codeOf), (code) => code === undefined, 'the share');
+        const rejected = await t.gql('ENTERPRISE', `mutation ($id: ID!) { changeApplicationStatus(id: $id, status: REJECTED) { status } }`, { id: applicationId });
+        expect(rejected.errors, JSON.stringify(rejected.errors)).toBeUndefined();
+        await t.eventually(() => t.gql('ENTERPRISE', CONTENT, { id: cv }).then(codeOf), (code) => code === 'FORBIDDEN', 'the share to end');
+        expect(await t.sql('documents', 'select application_id from documents.closed_application where application_id = ?', [applicationId])).toHaveLength(1);
+      });
+
+      describe('application events as the documents subgraph hears them', () => {
+        const created = (applicationId: string, documentIds: string[], enterpriseId = demo.enterpriseId) => ({
+          type: 'application.created' as const,
           subject: applicationId,
-          data: { applicationId, studentId: demo.studentId, offerId: newId(), enterpriseId: demo.enterpriseId, universityId: demo.universityId, documentIds: [stranger, own] },
+          data: { applicationId, studentId: demo.studentId, offerId: newId(), enterpriseId, universityId: demo.universityId, documentIds, studentUserId: t.userIds.get('STUDENT')! },
         });
-        const shares = await t.eventually(
-          () => t.sql<{ document_id: string }>('documents', 'select document_id from documents.application_document where application_id = ?', [applicationId]),
-          (rows) => rows.length > 0,
-          'the shares',
-        );
-        expect(shares).toEqual([{ document_id: own }]);
+        const sharesOf = (applicationId: string) =>
+          t.sql<{ document_id: string; enterprise_id: string }>('documents', 'select document_id, enterprise_id from documents.application_document where application_id = ?', [applicationId]);
+
+        it('should share only documents the applicant uploaded, whatever the event names', async () => {
+          const stranger = await uploaded('ENTERPRISE', 'CV', 'autre.pdf');
+          const own = await uploaded('STUDENT', 'CV', 'le-mien.pdf');
+          const applicationId = newId();
+          await t.emit('applications', created(applicationId, [stranger, own]));
+          const shares = await t.eventually(() => sharesOf(applicationId), (rows) => rows.length > 0, 'the shares');
+          expect(shares).toEqual([{ document_id: own, enterprise_id: demo.enterpriseId }]);
+        });
+
+        it('should let only the enterprise it went to read a document', async () => {
+          const own = await uploaded('STUDENT', 'CV', 'pour-une-autre.pdf');
+          const applicationId = newId();
+          await t.emit('applications', created(applicationId, [own], newId()));
+          await t.eventually(() => sharesOf(applicationId), (rows) => rows.length === 1, 'the share with another enterprise');
+          expect(codeOf(await t.gql('ENTERPRISE', `query ($id: ID!) { documentContent(id: $id) { document { id } } }`, { id: own }))).toBe('FORBIDDEN');
+        });
+
+        it('should share nothing again for an application closed before (a late or replayed application.created)', async () => {
+          const own = await uploaded('STUDENT', 'CV', 'rejoue.pdf');
+          const applicationId = newId();
+          const closing = { applicationId, studentId: demo.studentId, offerId: newId(), enterpriseId: demo.enterpriseId, universityId: demo.universityId, from: 'SUBMITTED', to: 'WITHDRAWN', reason: null, actorUserId: t.userIds.get('STUDENT')! };
+          await t.emit('applications', { type: 'application.withdrawn', subject: applicationId, data: closing });
+          await t.eventually(() => t.sql('documents', 'select 1 from documents.closed_application where application_id = ?', [applicationId]), (rows) => rows.length === 1, 'the closed application');
+          await t.emit('applications', created(applicationId, [own]));
+          // Another application's event, emitted after it, shows the consumer went past it.
+          const later = newId();
+          await t.emit('applications', created(later, [own]));
+          await t.eventually(() => sharesOf(later), (rows) => rows.length === 1, 'the later share');
+          expect(await sharesOf(applicationId)).toEqual([]);
+        });
+
+        it('should ignore application events from another source', async () => {
+          const own = await uploaded('STUDENT', 'CV', 'source.pdf');
+          const forged = newId();
+          await t.emit('offers', created(forged, [own]));
+          const later = newId();
+          await t.emit('applications', created(later, [own]));
+          await t.eventually(() => sharesOf(later), (rows) => rows.length === 1, 'the genuine share');
+          expect(await sharesOf(forged)).toEqual([]);
+        });
+
+        it('should announce uploads made before the applications subgraph heard of them (migration 0006)', async () => {
+          const documentId = newId();
+          await t.sql(
+            'documents',
+            `insert into documents.document (id, owner_id, student_id, kind, file_name, content_type, size_bytes, storage_key, created_at, profile_cv) values (?, ?, ?, 'CV', 'ancien.pdf', 'application/pdf', 10, 'old/ancien.pdf', now(), false)`,
+            [documentId, t.userIds.get('STUDENT'), demo.studentId],
+          );
+          await t.sql('documents', ANNOUNCE_UPLOADS_SQL);
+          await t.emit('documents');
+          await t.eventually(() => t.sql('applications', 'select owner_id from applications.uploaded_document where id = ?', [documentId]), (rows) => rows.length === 1, 'the announced upload');
+          const applied = await t.gql('STUDENT', APPLY, { input: { offerId: await publishedOffer(null), documentIds: [documentId] } });
+          expect(applied.errors, JSON.stringify(applied.errors)).toBeUndefined();
+        });
       });
     });
 
@@ -587,8 +658,8 @@ export function describeRecruiting(mode: AcceptanceMode): void {
         expect(many.filter((text) => /offer_snapshot/.test(text))).toHaveLength(1);
         expect(many.length).toBeLessThanOrEqual(5);
 
-        // The documents of every application on those pages (the seeded CVs): three queries in the documents
-        // subgraph whatever the number of applications (shares by application, documents, shares by document).
+        // The documents of every application on those pages (the seeded CVs): two queries in the documents
+        // subgraph whatever the number of applications (the documents by id, then their shares).
         const WITH_DOCUMENTS = `query ($id: ID!, $first: Int!) { enterprise(id: $id) { offers(first: $first) { edges { node { applications(first: 20) { edges { node { documents { id } } } } } } } } }`;
         let answer: Result = {};
         const few = await t.sqlOf('documents', async () => void (await t.gql('ENTERPRISE', WITH_DOCUMENTS, { id: demo.enterpriseId, first: 1 })));
@@ -598,8 +669,8 @@ export function describeRecruiting(mode: AcceptanceMode): void {
         expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
         const documents = answer.data!.enterprise.offers.edges.flatMap((offer: any) => offer.node.applications.edges.flatMap((application: any) => application.node.documents));
         expect(documents.length).toBeGreaterThan(1);
-        expect(all, all.join('\n')).toHaveLength(3);
-        expect(few.length).toBeLessThanOrEqual(3);
+        expect(all, all.join('\n')).toHaveLength(2);
+        expect(few.length).toBeLessThanOrEqual(2);
       });
 
       it('should list an enterprise’s offers by status: drafts to its recruiters, published ones to everyone', async () => {

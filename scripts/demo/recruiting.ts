@@ -80,14 +80,20 @@ export function uploadedDocuments(documents: ReadonlyArray<{ id: string; ownerId
   return documents.filter((document) => document.ownerId !== null).map((document) => ({ id: document.id, ownerId: document.ownerId!, kind: document.kind, uploadedAt: document.createdAt }));
 }
 
-/** The documents of open or decided applications, shared with the enterprise (the documents subgraph's read model of `application.created`). */
-export function applicationDocuments(
-  applications: ReadonlyArray<{ id: string; enterpriseId: string; status: string; documentIds: readonly string[]; submittedAt: Date }>,
-  id: () => string,
-) {
-  return applications
-    .filter((application) => application.status !== 'WITHDRAWN')
-    .flatMap((application) => application.documentIds.map((documentId) => ({ id: id(), applicationId: application.id, documentId, enterpriseId: application.enterpriseId, sharedAt: application.submittedAt })));
+type DemoApplication = { id: string; enterpriseId: string; status: string; documentIds: readonly string[]; submittedAt: Date; updatedAt: Date };
+const closed = (application: DemoApplication) => application.status === 'WITHDRAWN' || application.status === 'REJECTED';
+
+/**
+ * The documents of the applications still shared with their enterprise (not withdrawn nor rejected), and the
+ * closed ones (the documents subgraph's read model of `application.created`, `.withdrawn` and `.rejected`).
+ */
+export function applicationDocuments(applications: readonly DemoApplication[], id: () => string) {
+  return {
+    shares: applications
+      .filter((application) => !closed(application))
+      .flatMap((application) => application.documentIds.map((documentId) => ({ id: id(), applicationId: application.id, documentId, enterpriseId: application.enterpriseId, sharedAt: application.submittedAt }))),
+    closed: applications.filter(closed).map((application) => ({ applicationId: application.id, closedAt: application.updatedAt })),
+  };
 }
 
 /** Data folders seeded before the applications subgraph knew who uploaded which document: copied once from the documents. */

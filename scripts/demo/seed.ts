@@ -133,7 +133,10 @@ export async function seedDemo(subgraphs: Map<string, RunningSubgraph>, storage:
     seedIfEmpty(fork('applications'), 'OfferSnapshot', offerSnapshots(data.offers)),
     seedIfEmpty(fork('internships'), 'Internship', data.internships),
     // The documents sent with applications once the documents are in (foreign key).
-    seedIfEmpty(fork('documents'), 'Document', documents).then(async (count) => count + (await seedIfEmpty(fork('documents'), 'ApplicationDocument', applicationDocuments(data.applications, newId)))),
+    seedIfEmpty(fork('documents'), 'Document', documents).then(async (count) => {
+      const { shares, closed } = applicationDocuments(data.applications, newId);
+      return count + (await seedIfEmpty(fork('documents'), 'ApplicationDocument', shares)) + (await seedIfEmpty(fork('documents'), 'ClosedApplication', closed));
+    }),
     seedIfEmpty(fork('applications'), 'UploadedDocument', uploadedDocuments(data.documents)),
     seedIfEmpty(fork('notifications'), 'Notification', data.notifications),
     // Which enterprises may publish, and their sectors (the offers subgraph's read model of enterprise events).

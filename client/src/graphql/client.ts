@@ -48,27 +48,32 @@ async function fetchWithSession(input: RequestInfo | URL, init?: RequestInit): P
   return fetch(input, withAuthorization(init, null));
 }
 
+/** How every request reaches the gateway: same origin, the session's bearer token, the interface language. */
+const httpOptions = {
+  url: '/graphql',
+  // Read on every request: the bearer token of the current session, if any, and the interface language. The
+  // gateway's CSRF prevention accepts these JSON POSTs.
+  fetchOptions: (): RequestInit => {
+    const token = currentAccessToken();
+    // The interface language, for the texts the API words itself (recommendation reasons).
+    const headers: Record<string, string> = { 'accept-language': currentLocale() };
+    if (token) headers.authorization = `${bearerPrefix}${token}`;
+    return { credentials: 'same-origin', headers };
+  },
+  fetch: fetchWithSession,
+  preferGetMethod: false as const,
+};
+
 /**
  * A client for the supergraph gateway, which serves the API on the same origin as this app: queries and
  * mutations over HTTP, subscriptions over the given WebSocket connection (graphql-ws).
  */
 export function createGraphqlClient(live: LiveConnection = createLiveConnection()): Client {
-  return new Client({
-    url: '/graphql',
-    exchanges: [cacheExchange, subscriptionExchange({ forwardSubscription: live.forward }), fetchExchange],
-    // Read on every request: the bearer token of the current session, if any, and the interface language. The gateway's CSRF prevention
-    // accepts these JSON POSTs.
-    fetchOptions: () => {
-      const token = currentAccessToken();
-      // The interface language, for the texts the API words itself (recommendation reasons).
-      const headers: Record<string, string> = { 'accept-language': currentLocale() };
-      if (token) headers.authorization = `${bearerPrefix}${token}`;
-      return { credentials: 'same-origin', headers };
-    },
-    fetch: fetchWithSession,
-    preferGetMethod: false,
-  });
+  return new Client({ ...httpOptions, exchanges: [cacheExchange, subscriptionExchange({ forwardSubscription: live.forward }), fetchExchange] });
 }
+
+/** A client that keeps nothing: for large answers read once (a document's bytes), which a cache would hold on to. */
+export const uncachedClient = new Client({ ...httpOptions, exchanges: [fetchExchange], requestPolicy: 'network-only' });
 
 // The WebSocket of the current client: replaced with it, so a new session never reuses a socket authenticated
 // as the previous one.

@@ -80,6 +80,8 @@ export const EVENT_CATALOG = {
     universityId: optionalId,
     /** The student's documents attached to it, which the enterprise may then read (absent in older events). */
     documentIds: z.array(id).max(5).optional(),
+    /** The student's account, which uploaded those documents (absent in older events). */
+    studentUserId: optionalId.optional(),
   }),
   'application.shortlisted': applicationTransition,
   'application.interview-scheduled': applicationTransition,

@@ -29,7 +29,7 @@ function typed(code: ErrorCode, message: string, extensions: Record<string, unkn
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const badUserInput = (field: string, message: string) => typed(ErrorCode.BAD_USER_INPUT, message, { field });
+export const badUserInput = (field: string, message: string, extensions: Record<string, unknown> = {}) => typed(ErrorCode.BAD_USER_INPUT, message, { field, ...extensions });
 export const notFound = (type: string, id: string) =>
   typed(ErrorCode.NOT_FOUND, `${type} ${id} was not found.`, { type, id });
 export const forbidden = (message = 'You are not allowed to do this.') => typed(ErrorCode.FORBIDDEN, message);

@@ -1,5 +1,5 @@
 import { shallowRef } from 'vue';
-import { graphqlClient } from '../../graphql/client';
+import { graphqlClient, uncachedClient } from '../../graphql/client';
 import { DocumentContentDocument, MyDocumentsDocument, UploadDocumentDocument, type DocumentKind, type DocumentSummary } from '../../graphql/documents';
 import { hasErrorCode } from '../../graphql/errors';
 
@@ -67,7 +67,8 @@ export type DownloadOutcome = { ok: true } | { ok: false; reason: 'forbidden' | 
  * it base64-encoded; the object URL is released once the download started).
  */
 export async function downloadDocument(id: string): Promise<DownloadOutcome> {
-  const result = await graphqlClient.value.query(DocumentContentDocument, { id }, { requestPolicy: 'network-only' }).toPromise();
+  // Not through the app's client: its cache would keep every file downloaded (up to 7 MB of base64 each).
+  const result = await uncachedClient.query(DocumentContentDocument, { id }).toPromise();
   const content = result.data?.documentContent;
   if (!content) {
     if (hasErrorCode(result.error, 'FORBIDDEN')) return { ok: false, reason: 'forbidden' };

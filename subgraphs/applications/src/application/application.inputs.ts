@@ -10,7 +10,7 @@ export class ApplyToOfferInput {
   @Field(() => String, { nullable: true, description: 'At most 5000 characters.' })
   coverLetter?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Documents to attach (CV, transcripts…), at most 5: documents the student uploaded (`uploadDocument`); the enterprise may then read them, until the student withdraws the application.' })
+  @Field(() => [ID], { nullable: true, description: 'Documents to attach (CV, transcripts…), at most 5: documents the student uploaded (`uploadDocument`); the enterprise may then read them, until the application is withdrawn or rejected.' })
   documentIds?: string[] | null;
 }
 

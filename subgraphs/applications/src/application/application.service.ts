@@ -82,24 +82,28 @@ export const UPLOAD_GRACE_MS = 2_000;
 
 /**
  * Every document attached must be one the student uploaded (as `document.uploaded` told this subgraph): the
- * enterprise will be allowed to read them. A document someone else uploaded is refused at once; one not heard of
- * yet is waited for, up to UPLOAD_GRACE_MS (a client applying right after `uploadDocument` does not lose the
- * race with the event), then refused.
+ * enterprise will be allowed to read them. One someone else uploaded is refused at once (`reason: NOT_YOURS`); one
+ * not heard of yet is waited for, up to UPLOAD_GRACE_MS, so a client applying right after `uploadDocument` does
+ * not lose the race with the event, then refused (`reason: UNKNOWN_DOCUMENT`). Both name the `documentIds`.
  */
 async function requireOwnDocuments(ctx: ApplicationsContext, documentIds: string[]): Promise<void> {
   if (documentIds.length === 0) return;
   const deadline = Date.now() + UPLOAD_GRACE_MS;
+  const listed = (ids: string[]) => `${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'}`;
   for (let pause = 50; ; pause *= 2) {
     const known = await ctx.em.find(UploadedDocument, { id: { $in: documentIds } }, { fields: ['id', 'ownerId'] });
     const owners = new Map(known.map((document) => [document.id, document.ownerId]));
     const foreign = documentIds.filter((id) => owners.has(id) && owners.get(id) !== ctx.viewer!.subject);
-    const unknown = documentIds.filter((id) => !owners.has(id));
-    if (foreign.length === 0 && unknown.length === 0) return;
-    if (foreign.length > 0 || Date.now() + pause > deadline) {
-      const refused = documentIds.filter((id) => owners.get(id) !== ctx.viewer!.subject);
-      throw badUserInput('documentIds', `documentIds must be documents you uploaded: ${refused.join(', ')} ${refused.length === 1 ? 'is' : 'are'} not.`);
+    if (foreign.length > 0) {
+      throw badUserInput('documentIds', `documentIds must be documents you uploaded: ${listed(foreign)} someone else's.`, { reason: 'NOT_YOURS', documentIds: foreign });
     }
-    await new Promise((resolve) => setTimeout(resolve, pause));
+    const unknown = documentIds.filter((id) => !owners.has(id));
+    if (unknown.length === 0) return;
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      throw badUserInput('documentIds', `documentIds must be documents you uploaded: ${listed(unknown)} unknown.`, { reason: 'UNKNOWN_DOCUMENT', documentIds: unknown });
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
   }
 }
 
@@ -140,7 +144,7 @@ export async function applyToOffer(ctx: ApplicationsContext, input: ApplyToOffer
   ctx.emit({
     type: 'application.created',
     subject: application.id,
-    data: { applicationId: application.id, studentId, offerId, enterpriseId: application.enterpriseId, universityId: application.universityId, documentIds },
+    data: { applicationId: application.id, studentId, offerId, enterpriseId: application.enterpriseId, universityId: application.universityId, documentIds, studentUserId: ctx.viewer!.subject },
   });
   try {
     await ctx.em.flush();

@@ -7,7 +7,7 @@ import type { Document } from './document.entity.js';
  * evaluation form) to the internship's parties: the intern, the host enterprise, the student's university admins;
  * the CV a student shows on their profile to the student and their university's staff (administrators and
  * referent teachers); one a student attached to an application to the recruiters of the enterprises it is shared
- * with (`sharedWith`: until the student withdraws the application).
+ * with (`sharedWith`: until the application is withdrawn or rejected).
  */
 export const canReadDocument = (viewer: Viewer | null, document: Document, sharedWith: readonly string[] = []): boolean =>
   isSystemAdmin(viewer) ||

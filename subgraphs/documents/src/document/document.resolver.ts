@@ -1,5 +1,5 @@
 import { authorize, ConnectionType, findPage, loadVisibleOrThrow, PageArgs, type Connection } from '@stages/platform';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DocumentsContext } from '../context.js';
 import { Application } from '../external/application.js';
 import { Student } from '../external/student.js';
@@ -14,7 +14,7 @@ export const DocumentConnection = ConnectionType(Document);
 export class DocumentResolver {
   @Query(() => Document, {
     description:
-      'One document: its owner, the parties of its internship (generated documents), the student’s university staff (a profile CV), the recruiters of an enterprise it was sent to with an application (until withdrawn), system administrators.',
+      'One document: its owner, the parties of its internship (generated documents), the student’s university staff (a profile CV), the recruiters of an enterprise it was sent to with an application (until it is withdrawn or rejected), system administrators.',
   })
   document(@Arg('id', () => ID) id: string, @Ctx() ctx: DocumentsContext): Promise<Document> {
     return loadVisibleOrThrow(ctx.loaders.documentById, 'Document', id, ctx.viewer, ctx.loaders.canRead);
@@ -60,9 +60,10 @@ export class StudentCvResolver {
 export class ApplicationDocumentsResolver {
   @FieldResolver(() => [Document], {
     description:
-      'The documents the student attached to the application (their own uploads), as the caller may read them: the student, and the enterprise’s recruiters until the student withdraws it.',
+      'The documents the student attached to the application, in the order attached, as the caller may read them: the student all of theirs, the enterprise’s recruiters until the application is withdrawn or rejected.',
   })
+  @Directive('@requires(fields: "documentIds")')
   documents(@Root() application: Application, @Ctx() ctx: DocumentsContext): Promise<Document[]> {
-    return ctx.loaders.documentsOfApplication.load(application.id);
+    return ctx.loaders.readableDocuments(application.documentIds ?? []);
   }
 }

@@ -3,7 +3,7 @@ import { newId } from '@stages/platform';
 
 /**
  * A document a student attached to an application (from `application.created`): the enterprise the application
- * went to may read it. Removed when the student withdraws the application.
+ * went to may read it. Removed when the application is withdrawn or rejected.
  */
 @Entity({ tableName: 'application_document' })
 @Unique({ properties: ['applicationId', 'documentId'] })
