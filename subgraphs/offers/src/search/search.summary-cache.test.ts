@@ -172,13 +172,26 @@ describe('search summary cache (stale-while-revalidate)', () => {
     expect(await t.entry()).toEqual({ generation: '5', summary: summaryOf(50), computedAt: t.clock.now });
   });
 
-  it('should serve an old summary that is still current, and renew it in the background', async () => {
+  it('should serve an old summary that is still current, and mark it counted now without counting', async () => {
     const t = setup();
     await t.cached('5', 40, SUMMARY_MAX_STALE_SECONDS + 60);
-    expect(await t.search()).toEqual(summaryOf(40));
+    const served = await Promise.all([t.search(), t.search(), t.search()]);
+    expect(served).toEqual([summaryOf(40), summaryOf(40), summaryOf(40)]);
     await t.background.settle();
-    expect(t.database.counted).toBe(1);
-    expect((await t.entry())!.computedAt).toBe(t.clock.now);
+    expect(t.database.counted).toBe(0);
+    expect(await t.entry()).toEqual({ generation: '5', summary: summaryOf(40), computedAt: t.clock.now });
+  });
+
+  it('should not replace a newer summary with a slower count of an older generation', async () => {
+    const t = setup();
+    const counting = deferred<ComputedSummary>();
+    const slow = t.search({ generation: Promise.resolve('4'), compute: () => ((t.database.counted += 1), counting.promise) });
+    await new Promise((resolve) => setImmediate(resolve));
+    // Meanwhile another request counted generation 5.
+    await t.cached('5', 50, 0);
+    counting.resolve({ generation: '4', summary: summaryOf(40) });
+    expect(await slow).toEqual(summaryOf(40));
+    expect(await t.entry()).toEqual({ generation: '5', summary: summaryOf(50), computedAt: t.clock.now });
   });
 
   it('should count before answering when an empty page tells no generation', async () => {

@@ -104,47 +104,53 @@ const isCurrent = (cached: string, seen: string): boolean => {
 /**
  * A search's summary, stale-while-revalidate. The cache is read while the page statement runs, under the search
  * alone; then, with the generation the page saw:
- * - cached for this generation (or a newer one): served, exact;
+ * - cached for this generation (or a newer one): served, exact; when counted more than SUMMARY_MAX_STALE_SECONDS
+ *   ago it is marked counted now (nothing changed since: no statement);
  * - cached for an older generation less than SUMMARY_MAX_STALE_SECONDS ago: served as it is, and counted again in
  *   the background by one request of all instances (a lock in the cache), so the next searches find it current;
  * - otherwise (nothing cached, too old, or an empty page that tells no generation): counted before answering. When
- *   nothing young is cached the count starts with the cache's answer, alongside the page: the search then costs
- *   the slower of its two statements, not their sum.
- * The cache only saves work: when it cannot answer, the summary is counted as without it.
+ *   nothing is cached the count starts with the cache's answer, alongside the page: the search then costs the
+ *   slower of its two statements, not their sum.
+ * A count is stored unless the cache holds a newer generation by then. The cache only saves work: when it cannot
+ * answer, the summary is counted as without it.
  */
 export async function cachedSummary(source: SummarySource): Promise<Summary> {
   const { cache, key, background, logger } = source;
   const now = source.now ?? Date.now;
   const warn = (error: unknown) => logger.warn({ err: error, cacheKey: key }, 'counting the total and facets of a search in the background failed; the cached ones stay');
+  const store = async (entry: CachedSummary) => {
+    // A slower count of an older generation must not replace a newer one stored meanwhile.
+    const stored = await cache.get<CachedSummary>(key).catch(() => undefined);
+    if (stored && isCurrent(stored.generation, entry.generation) && stored.generation !== entry.generation) return;
+    await cache.set(key, entry, SUMMARY_TTL_SECONDS).catch(() => undefined);
+  };
   const count = async (): Promise<Summary> => {
     const computedAt = now();
     const computed = await source.compute();
-    if (computed.generation !== undefined) {
-      const entry: CachedSummary = { generation: computed.generation, summary: computed.summary, computedAt };
-      await cache.set(key, entry, SUMMARY_TTL_SECONDS).catch(() => undefined);
-    }
+    if (computed.generation !== undefined) await store({ generation: computed.generation, summary: computed.summary, computedAt });
     return computed.summary;
   };
 
   const entry = await cache.get<CachedSummary>(key).catch(() => undefined);
-  const young = entry !== undefined && now() - entry.computedAt <= SUMMARY_MAX_STALE_SECONDS * 1000;
-  const counting = young ? undefined : count();
-  // Awaited below or handed to the background; never left to reject unobserved.
+  const counting = entry ? undefined : count();
+  // Awaited below; never left to reject unobserved.
   counting?.catch(() => undefined);
   const generation = await source.generation;
+  if (!entry || generation === undefined) return counting ?? count();
 
-  if (entry && generation !== undefined && isCurrent(entry.generation, generation)) {
-    // Started for an old entry that turns out exact: it finishes in the background and renews the entry's age.
-    if (counting) background.run(() => counting, warn);
+  const young = now() - entry.computedAt <= SUMMARY_MAX_STALE_SECONDS * 1000;
+  if (isCurrent(entry.generation, generation)) {
+    // Nothing changed since it was counted: it is exact, whatever its age.
+    if (!young) background.run(() => store({ ...entry, computedAt: now() }), warn);
     return entry.summary;
   }
-  if (entry && young && generation !== undefined) {
-    background.run(async () => {
-      if ((await cache.increment(`${key}:refresh`, SUMMARY_REFRESH_LOCK_SECONDS)) !== 1) return;
-      await count();
-      await cache.delete(`${key}:refresh`).catch(() => undefined);
-    }, warn);
-    return entry.summary;
-  }
-  return counting ?? count();
+  if (!young) return count();
+  background.run(async () => {
+    if ((await cache.increment(`${key}:refresh`, SUMMARY_REFRESH_LOCK_SECONDS)) !== 1) return;
+    const started = now();
+    await count();
+    // Past the lock's time another request may hold it now: it expires by itself.
+    if (now() - started < SUMMARY_REFRESH_LOCK_SECONDS * 1000) await cache.delete(`${key}:refresh`).catch(() => undefined);
+  }, warn);
+  return entry.summary;
 }
