@@ -1,5 +1,6 @@
 import { gql } from '@urql/vue';
 import type { Connection } from './connection';
+import type { Locale } from '../i18n';
 
 /** How an offer is worked: the `RemotePolicy` enum of the offers subgraph. */
 export type RemoteMode = 'ON_SITE' | 'HYBRID' | 'REMOTE';
@@ -244,11 +245,11 @@ export interface RecommendedOffer {
 }
 
 /** The student's recommended offers, best first, each with its reasons. */
-export const RecommendationsDocument = gql<
+const recommendationsDocument = (name: string) => gql<
   { student: { id: string; recommendedOffers: RecommendedOffer[] } | null },
   { studentId: string; first: number }
 >`
-  query Recommendations($studentId: ID!, $first: Int!) {
+  query ${name}($studentId: ID!, $first: Int!) {
     student(id: $studentId) {
       id
       recommendedOffers(first: $first) {
@@ -265,6 +266,16 @@ export const RecommendationsDocument = gql<
     }
   }
 `;
+
+/**
+ * A student's recommendations, one document per interface language: the API words the reasons in the request's
+ * language, so answers in two languages must never share a cache entry or an in-flight request (urql keys both
+ * by the document and its variables, not by headers).
+ */
+export const RecommendationsDocuments: Record<Locale, ReturnType<typeof recommendationsDocument>> = {
+  fr: recommendationsDocument('RecommendationsFr'),
+  en: recommendationsDocument('RecommendationsEn'),
+};
 
 /** An offer in its enterprise's list: with its status and the count of applications in each status. */
 export interface EnterpriseOffer {
