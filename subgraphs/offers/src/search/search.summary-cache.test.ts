@@ -104,11 +104,20 @@ describe('search summary cache (stale-while-revalidate)', () => {
     expect(t.database.counted).toBe(0);
   });
 
-  it('should serve a cached summary of a newer generation than the page saw', async () => {
+  it('should serve a cached summary of another generation than the page saw as a stale one (a race, or a restored database)', async () => {
     const t = setup();
-    await t.cached('6', 41, 10);
+    await t.cached('9', 41, 10);
     expect(await t.search({ generation: Promise.resolve('5') })).toEqual(summaryOf(41));
-    expect(t.database.counted).toBe(0);
+    await t.background.settle();
+    expect(t.database.counted).toBe(1);
+  });
+
+  it('should count before answering, however new the cached generation, once it is older than the bound, and replace it', async () => {
+    const t = setup();
+    await t.cached('9', 41, SUMMARY_MAX_STALE_SECONDS + 1);
+    expect(await t.search()).toEqual(summaryOf(50));
+    expect(t.database.counted).toBe(1);
+    expect(await t.entry()).toEqual({ generation: '5', summary: summaryOf(50), computedAt: t.clock.now });
   });
 
   it('should serve a stale summary at once and count it again once in the background when the offers changed', async () => {

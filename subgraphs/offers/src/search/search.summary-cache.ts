@@ -93,9 +93,10 @@ export interface SummarySource {
   now?: () => number;
 }
 
-const isCurrent = (cached: string, seen: string): boolean => {
+/** Whether generation `a` comes after `b` (both counters of the same database). */
+const isNewer = (a: string, b: string): boolean => {
   try {
-    return BigInt(cached) >= BigInt(seen);
+    return BigInt(a) > BigInt(b);
   } catch {
     return false;
   }
@@ -104,7 +105,7 @@ const isCurrent = (cached: string, seen: string): boolean => {
 /**
  * A search's summary, stale-while-revalidate. The cache is read while the page statement runs, under the search
  * alone; then, with the generation the page saw:
- * - cached for this generation (or a newer one): served, exact; when counted more than SUMMARY_MAX_STALE_SECONDS
+ * - cached for this very generation: served, exact; when counted more than SUMMARY_MAX_STALE_SECONDS
  *   ago it is marked counted now (nothing changed since: no statement);
  * - cached for an older generation less than SUMMARY_MAX_STALE_SECONDS ago: served as it is, and counted again in
  *   the background by one request of all instances (a lock in the cache), so the next searches find it current;
@@ -119,9 +120,10 @@ export async function cachedSummary(source: SummarySource): Promise<Summary> {
   const now = source.now ?? Date.now;
   const warn = (error: unknown) => logger.warn({ err: error, cacheKey: key }, 'counting the total and facets of a search in the background failed; the cached ones stay');
   const store = async (entry: CachedSummary) => {
-    // A slower count of an older generation must not replace a newer one stored meanwhile.
+    // A slower count of an older generation must not replace a newer one stored meanwhile (one counted within the
+    // bound: an older "newer" one is what a restored database leaves, and is replaced).
     const stored = await cache.get<CachedSummary>(key).catch(() => undefined);
-    if (stored && isCurrent(stored.generation, entry.generation) && stored.generation !== entry.generation) return;
+    if (stored && isNewer(stored.generation, entry.generation) && now() - stored.computedAt <= SUMMARY_MAX_STALE_SECONDS * 1000) return;
     await cache.set(key, entry, SUMMARY_TTL_SECONDS).catch(() => undefined);
   };
   const count = async (): Promise<Summary> => {
@@ -139,7 +141,9 @@ export async function cachedSummary(source: SummarySource): Promise<Summary> {
   if (!entry || generation === undefined) return counting ?? count();
 
   const young = now() - entry.computedAt <= SUMMARY_MAX_STALE_SECONDS * 1000;
-  if (isCurrent(entry.generation, generation)) {
+  // Only the very generation the page saw is exact (a newer one, from a search that raced this one, is served as a
+  // stale one is; a restored database starts its counter again below what the cache holds, which is then stale).
+  if (entry.generation === generation) {
     // Nothing changed since it was counted: it is exact, whatever its age.
     if (!young) background.run(() => store({ ...entry, computedAt: now() }), warn);
     return entry.summary;
