@@ -1,6 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Locale } from '@stages/platform';
 
-export type Locale = 'fr' | 'en';
+/** The languages Stages speaks (the platform's list). */
+export type { Locale };
 
 /**
  * A person notifications may go to, as the auth subgraph announced them (`user.registered`) and enterprises
